@@ -1,0 +1,46 @@
+# Gloss: the two commands a newcomer needs are `make demo` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+STAMP := node_modules/.gloss-installed
+
+.PHONY: help deps chromium build test demo bench clean
+
+help:
+	@echo "make demo   build Gloss and open the Greek demo article in Chromium (HEADLESS=1: screenshots only)"
+	@echo "make test   type-check, unit tests, Chrome and Firefox builds, web-ext lint, end-to-end tests"
+	@echo "make build  installable zips for Chrome and Firefox in .output/"
+
+# npm packages, exactly as locked. Runs again when the lock file changes.
+$(STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	npx wxt prepare
+	@touch $@
+
+deps: $(STAMP)
+
+chromium:
+	@scripts/ensure-chromium.sh
+
+# Builds .output/chrome-mv3 and .output/firefox-mv2 and packs each into a zip.
+build: deps
+	npx wxt zip
+	npx wxt zip -b firefox
+	@ls -1 .output/*.zip
+
+test: deps chromium
+	npm run --silent typecheck
+	npm run --silent test:unit
+	$(MAKE) --no-print-directory build
+	npm run --silent lint:firefox
+	npm run --silent test:e2e
+
+demo: deps chromium
+	npx wxt build
+	npx tsx scripts/demo.ts
+
+bench: deps chromium
+	npx wxt build
+	npm run --silent bench
+
+clean:
+	rm -rf .output demo-output test-results playwright-report

@@ -1,0 +1,114 @@
+// Shows everything stored about one entity: summary, key facts, related entities, its
+// whole timeline and the articles it was seen in, read live from IndexedDB.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { pickText } from '../knowledge/localize';
+import { getEdit, getEntities, getEntity } from '../storage/entities';
+import { timeline } from '../storage/events';
+import { sightingsOf } from '../storage/sightings';
+import { hostOf } from './format';
+import { KindBadge } from './KindBadge';
+import { SourceLinks } from './SourceLinks';
+import { Timeline } from './Timeline';
+
+export interface EntityDetailProps {
+  id: string;
+  locale: string;
+  onChoose(entity: string): void;
+  onMute(entity: string, muted: boolean): void;
+}
+
+export function EntityDetail({ id, locale, onChoose, onMute }: EntityDetailProps) {
+  const data = useLiveQuery(async () => {
+    const entity = await getEntity(id);
+    if (!entity) return null;
+    const [events, related, seen, edit] = await Promise.all([timeline(id), getEntities(entity.related.map((r) => r.entity)), sightingsOf(id), getEdit(id)]);
+    return { entity, events, related, seen, edit };
+  }, [id]);
+  if (data === undefined) return <p class="muted">Loading…</p>;
+  if (data === null) return <p class="muted">Gloss has nothing stored about “{id}”.</p>;
+  const { entity, events, related, seen, edit } = data;
+  const summary = pickText(entity.summary, locale);
+  return (
+    <article class="entity-detail" data-entity={entity.id}>
+      <header class="entity-head">
+        <KindBadge kind={entity.kind} />
+        <h1>{pickText(entity.names, locale).text}</h1>
+      </header>
+      <p class="entity-summary" lang={summary.lang}>
+        {summary.text}
+      </p>
+      {entity.facts.length > 0 ? (
+        <section aria-label="Key facts">
+          <h2 class="gloss-section-title">Key facts</h2>
+          <ul class="facts">
+            {entity.facts.map((f) => (
+              <li key={f.text.en}>
+                {pickText(f.text, locale).text}
+                {f.sources.length > 0 ? <SourceLinks sources={f.sources} locale={locale} /> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {entity.related.length > 0 ? (
+        <section aria-label="Related">
+          <h2 class="gloss-section-title">Related</h2>
+          <ul class="related">
+            {entity.related
+              .filter((r) => related.has(r.entity))
+              .map((r) => (
+                <li key={r.entity}>
+                  <button type="button" class="link" onClick={() => onChoose(r.entity)}>
+                    {pickText(related.get(r.entity)!.names, locale).text}
+                  </button>
+                  <span class="relation"> · {r.relation}</span>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-label="Timeline">
+        <h2 class="gloss-section-title">Timeline ({events.length})</h2>
+        {events.length > 0 ? (
+          <Timeline
+            events={events.map((e) => ({
+              date: e.date,
+              title: pickText(e.title, locale).text,
+              summary: e.summary ? pickText(e.summary, locale).text : undefined,
+              status: e.status,
+              sources: e.sources,
+            }))}
+            locale={locale}
+          />
+        ) : (
+          <p class="muted">No dated events stored.</p>
+        )}
+      </section>
+      {seen.length > 0 ? (
+        <section aria-label="Seen on">
+          <h2 class="gloss-section-title">Seen on</h2>
+          <ul class="seen">
+            {seen.map((s) => (
+              <li key={s.url}>
+                <a href={s.url} target="_blank" rel="noopener noreferrer">
+                  {s.title || s.url}
+                </a>{' '}
+                <span class="muted">
+                  {hostOf(s.url)} · ×{s.count}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-label="Sources">
+        <h2 class="gloss-section-title">Sources</h2>
+        <SourceLinks sources={entity.sources} locale={locale} />
+      </section>
+      <label class="mute">
+        <input type="checkbox" checked={edit?.muted === true} onChange={(e) => onMute(entity.id, (e.currentTarget as HTMLInputElement).checked)} /> Don’t
+        highlight on pages
+      </label>
+    </article>
+  );
+}

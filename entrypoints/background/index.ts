@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { createRouter, originOf } from '../../messaging/router';
+import { checkPack, describeIssues } from '../../knowledge/check';
+import { corePack } from '../../knowledge/core';
+import { ensureBundledPacks } from '../../storage/packs';
+import { createHandlers, tabKey } from './handlers';
+
+export default defineBackground(() => {
+  // Bundled packs are (re)installed on every start when their version went up, so an
+  // update needs no special path and a wiped database heals itself.
+  const ready = installBundled();
+  const route = createRouter(createHandlers(ready), browser.runtime.id, originOf(browser.runtime.getURL('/')));
+
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void browser.storage.session.remove(tabKey(tabId));
+  });
+});
+
+async function installBundled(): Promise<void> {
+  const checked = checkPack(corePack);
+  if (!checked.ok) throw new Error(`bundled pack is invalid:\n${describeIssues(checked.issues)}`);
+  await ensureBundledPacks([checked.pack]);
+}

@@ -1,0 +1,111 @@
+// The hover card: a shadow root at the end of <html>, so page styles cannot
+// reach it and it takes no room in the page's layout; the card itself is positioned
+// inside the root (the host is reset with `all: initial`).
+
+import { render } from 'preact';
+import { HoverCard } from '../../components/HoverCard';
+import cardCss from '../../components/card.css?inline';
+import type { CardData } from '../../messaging/protocol';
+
+const SHOW_DELAY_MS = 120;
+const HIDE_DELAY_MS = 300;
+
+export class CardPresenter {
+  private host?: HTMLElement;
+  private layer?: HTMLDivElement;
+  private showTimer = 0;
+  private hideTimer = 0;
+  private shownFor?: object;
+  private readonly cache = new Map<string, Promise<CardData | null>>();
+
+  constructor(
+    private readonly load: (entity: string) => Promise<CardData | null>,
+    private readonly locale: string,
+    signal: AbortSignal,
+  ) {
+    signal.addEventListener('abort', () => this.destroy());
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key === 'Escape') this.hideNow();
+      },
+      { signal },
+    );
+  }
+
+  /** The pointer is over a mention: show its card after a short delay. */
+  enter(key: object, entity: string, text: string, anchor: DOMRect): void {
+    clearTimeout(this.hideTimer);
+    if (this.shownFor === key) return;
+    clearTimeout(this.showTimer);
+    this.showTimer = window.setTimeout(() => void this.show(key, entity, text, anchor), SHOW_DELAY_MS);
+  }
+
+  /** The pointer left the mention: hide unless it moves onto the card. */
+  leave(): void {
+    clearTimeout(this.showTimer);
+    clearTimeout(this.hideTimer);
+    this.hideTimer = window.setTimeout(() => this.hideNow(), HIDE_DELAY_MS);
+  }
+
+  hideNow(): void {
+    clearTimeout(this.showTimer);
+    clearTimeout(this.hideTimer);
+    this.shownFor = undefined;
+    this.layer?.classList.remove('gloss-shown');
+  }
+
+  private async show(key: object, entity: string, text: string, anchor: DOMRect): Promise<void> {
+    const layer = this.ensureLayer();
+    this.shownFor = key;
+    render(<HoverCard card="loading" text={text} locale={this.locale} />, layer);
+    this.place(anchor);
+    let cached = this.cache.get(entity);
+    if (!cached) {
+      cached = this.load(entity).catch(() => null);
+      this.cache.set(entity, cached);
+    }
+    const data = await cached;
+    if (this.shownFor !== key) return;
+    render(<HoverCard card={data ?? 'missing'} text={text} locale={this.locale} />, layer);
+    this.place(anchor);
+  }
+
+  private place(anchor: DOMRect): void {
+    const layer = this.layer!;
+    const box = layer.getBoundingClientRect();
+    const margin = 8;
+    const vw = document.documentElement.clientWidth;
+    const vh = document.documentElement.clientHeight;
+    const left = Math.max(margin, Math.min(anchor.left, vw - box.width - margin));
+    const below = anchor.bottom + 6;
+    const top = below + box.height <= vh - margin || anchor.top - box.height - 6 < margin ? below : anchor.top - box.height - 6;
+    layer.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+    layer.classList.add('gloss-shown');
+  }
+
+  private ensureLayer(): HTMLDivElement {
+    if (this.layer) return this.layer;
+    const host = document.createElement('gloss-card');
+    const root = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = cardCss;
+    const layer = document.createElement('div');
+    layer.className = 'gloss-layer';
+    layer.addEventListener('mouseenter', () => clearTimeout(this.hideTimer));
+    layer.addEventListener('mouseleave', () => this.leave());
+    root.append(style, layer);
+    document.documentElement.append(host);
+    this.host = host;
+    this.layer = layer;
+    return layer;
+  }
+
+  private destroy(): void {
+    this.hideNow();
+    if (this.layer) render(null, this.layer);
+    this.host?.remove();
+    this.host = undefined;
+    this.layer = undefined;
+  }
+}

@@ -1,0 +1,131 @@
+// The toolbar popup: what the current page mentions, and the stored context and
+// timeline of any entity, read from IndexedDB.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
+import { EntityDetail } from '../../components/EntityDetail';
+import { MentionList, type MentionRow } from '../../components/MentionList';
+import { hostOf } from '../../components/format';
+import { pickText } from '../../knowledge/localize';
+import { send } from '../../messaging/client';
+import type { TabMentions } from '../../messaging/protocol';
+import { allEntities, getEntities } from '../../storage/entities';
+
+const locale = navigator.language;
+
+type PageState = { status: 'loading' } | { status: 'none' } | { status: 'ready'; page: TabMentions } | { status: 'error'; message: string };
+
+export function App() {
+  const [page, setPage] = useState<PageState>({ status: 'loading' });
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [query, setQuery] = useState('');
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const tabId = await targetTab();
+        if (tabId === undefined) return setPage({ status: 'none' });
+        const mentions = await send('ui.tabMentions', { tabId });
+        setPage(mentions ? { status: 'ready', page: mentions } : { status: 'none' });
+      } catch (e) {
+        setPage({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+      }
+    })();
+  }, []);
+
+  const ids = page.status === 'ready' ? page.page.mentions.map((m) => m.entity) : [];
+  const entities = useLiveQuery(() => getEntities(ids), [ids.join(',')]);
+  const rows: MentionRow[] = useMemo(() => {
+    if (page.status !== 'ready' || !entities) return [];
+    return page.page.mentions.flatMap((m) => {
+      const e = entities.get(m.entity);
+      return e ? [{ entity: m.entity, kind: e.kind, name: pickText(e.names, locale).text, count: m.count, text: m.text }] : [];
+    });
+  }, [page, entities]);
+
+  const current = chosen[chosen.length - 1];
+  const choose = (id: string) => setChosen((stack) => [...stack, id]);
+  const back = () => setChosen((stack) => stack.slice(0, -1));
+  const mute = (entity: string, muted: boolean) => void send('ui.setMuted', { entity, muted });
+
+  return (
+    <main class="popup">
+      <header class="bar">
+        {current ? (
+          <button type="button" class="back" onClick={back} aria-label="Back">
+            ←
+          </button>
+        ) : null}
+        <span class="brand">Gloss</span>
+        <span class="page-host">{page.status === 'ready' ? hostOf(page.page.url) : ''}</span>
+      </header>
+      {current ? (
+        <EntityDetail id={current} locale={locale} onChoose={choose} onMute={mute} />
+      ) : (
+        <>
+          <PageSummary page={page} rows={rows} onChoose={choose} />
+          <Lookup query={query} setQuery={setQuery} onChoose={choose} />
+        </>
+      )}
+      <footer class="foot">
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Knowledge packs and settings
+        </button>
+      </footer>
+    </main>
+  );
+}
+
+function PageSummary({ page, rows, onChoose }: { page: PageState; rows: MentionRow[]; onChoose(id: string): void }) {
+  if (page.status === 'loading') return <p class="muted">Reading this page…</p>;
+  if (page.status === 'error') return <p class="error">Gloss could not read this page: {page.message}</p>;
+  if (page.status === 'none') return <p class="muted">Gloss has not read this page (it works on web pages over http and https).</p>;
+  if (rows.length === 0) return <p class="muted">Nothing on this page that Gloss knows about.</p>;
+  const total = rows.reduce((n, r) => n + r.count, 0);
+  return (
+    <section aria-label="On this page">
+      <h1 class="page-title" title={page.page.title}>
+        {page.page.title || page.page.url}
+      </h1>
+      <p class="muted">
+        {total} {total === 1 ? 'mention' : 'mentions'} of {rows.length} {rows.length === 1 ? 'entity' : 'entities'}
+      </p>
+      <MentionList rows={rows} onChoose={onChoose} />
+    </section>
+  );
+}
+
+function Lookup({ query, setQuery, onChoose }: { query: string; setQuery(q: string): void; onChoose(id: string): void }) {
+  const all = useLiveQuery(() => allEntities(), []);
+  const q = query.trim().toLowerCase();
+  const hits =
+    q.length < 2 || !all
+      ? []
+      : all
+          .filter((e) => Object.values(e.names).some((n) => n.toLowerCase().includes(q)) || e.aliases.some((a) => a.text.toLowerCase().includes(q)))
+          .slice(0, 8);
+  return (
+    <section class="lookup" aria-label="Look up">
+      <input type="search" placeholder="Look up a chip, company, rule…" value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+      {hits.length > 0 ? (
+        <ul>
+          {hits.map((e) => (
+            <li key={e.id}>
+              <button type="button" class="link" onClick={() => onChoose(e.id)}>
+                {pickText(e.names, locale).text}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+/** The tab the popup describes: ?tab=ID when given (a detached popup), else the active tab. */
+async function targetTab(): Promise<number | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}

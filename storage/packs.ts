@@ -1,0 +1,153 @@
+// Installing, updating and removing knowledge packs. A pack is written in one
+// transaction: its previous entities and events go, the new ones come, and nothing
+// else (edits, sightings, other packs) is touched.
+
+import { foldString, expandForms } from '../engine';
+import { checkPack, type InstalledContext, type PackIssue } from '../knowledge/check';
+import { compareVersions, type Pack, type Source } from '../knowledge/schema';
+import { db, type EntityRecord, type EventRecord, type PackRecord, type SourceRef } from './db';
+
+export async function listPacks(): Promise<PackRecord[]> {
+  return db.packs.orderBy('id').toArray();
+}
+
+/** What other packs hold, for checking a pack that will sit beside them. */
+export async function installedContext(exceptPack?: string): Promise<InstalledContext> {
+  const [packs, entities, events] = await Promise.all([db.packs.toArray(), db.entities.toArray(), db.events.toArray()]);
+  const ctx = {
+    entities: new Map<string, string>(),
+    events: new Map<string, string>(),
+    contexts: new Set<string>(),
+    aliases: new Map<string, string>(),
+  };
+  for (const p of packs) if (p.id !== exceptPack) for (const name of Object.keys(p.contexts)) ctx.contexts.add(name);
+  for (const e of entities) {
+    if (e.packId === exceptPack) continue;
+    ctx.entities.set(e.id, e.packId);
+    for (const a of e.aliases) {
+      if (a.requires) continue;
+      for (const form of expandForms(a.text)) ctx.aliases.set(foldString(form), e.id);
+    }
+  }
+  for (const ev of events) if (ev.packId !== exceptPack) ctx.events.set(ev.id, ev.packId);
+  return ctx;
+}
+
+/** Writes a validated pack, replacing any earlier version of it. */
+export async function installPack(pack: Pack, origin: PackRecord['origin']): Promise<PackRecord> {
+  const sources = new Map(pack.sources.map((s) => [s.id, toRef(s)]));
+  const refs = (ids: readonly string[] | undefined): SourceRef[] => (ids ?? []).map((id) => sources.get(id)!).filter(Boolean);
+  const packId = pack.pack.id;
+  const entities: EntityRecord[] = pack.entities.map((e) => ({
+    id: e.id,
+    packId,
+    kind: e.kind,
+    names: e.names,
+    summary: e.summary,
+    aliases: e.aliases.map(({ text, lang, caseSensitive, requires }) => ({ text, lang, caseSensitive, requires })),
+    falseFriends: e.falseFriends,
+    facts: (e.facts ?? []).map((f) => ({ text: f.text, sources: refs(f.sources) })),
+    related: e.related ?? [],
+    sources: refs(e.sources),
+  }));
+  const events: EventRecord[] = pack.events.map((ev) => ({
+    id: ev.id,
+    packId,
+    date: ev.date,
+    title: ev.title,
+    summary: ev.summary,
+    status: ev.status ?? 'confirmed',
+    entities: ev.entities,
+    sources: refs(ev.sources),
+  }));
+  return db.transaction('rw', db.packs, db.entities, db.events, async () => {
+    const previous = await db.packs.get(packId);
+    const now = Date.now();
+    await db.entities.where('packId').equals(packId).delete();
+    await db.events.where('packId').equals(packId).delete();
+    await db.entities.bulkAdd(entities);
+    await db.events.bulkAdd(events);
+    const record: PackRecord = {
+      id: packId,
+      version: pack.pack.version,
+      name: pack.pack.name,
+      description: pack.pack.description,
+      publisher: pack.pack.publisher,
+      origin,
+      contexts: pack.contexts ?? {},
+      entityCount: entities.length,
+      eventCount: events.length,
+      installedAt: previous?.installedAt ?? now,
+      updatedAt: now,
+    };
+    await db.packs.put(record);
+    return record;
+  });
+}
+
+export interface BundledResult {
+  installed: string[];
+  updated: string[];
+  unchanged: string[];
+}
+
+/** Installs bundled packs that are missing and updates those whose version went up. */
+export async function ensureBundledPacks(packs: readonly Pack[]): Promise<BundledResult> {
+  const result: BundledResult = { installed: [], updated: [], unchanged: [] };
+  for (const pack of packs) {
+    const current = await db.packs.get(pack.pack.id);
+    if (current && compareVersions(pack.pack.version, current.version) <= 0) {
+      result.unchanged.push(pack.pack.id);
+      continue;
+    }
+    await installPack(pack, 'bundled');
+    (current ? result.updated : result.installed).push(pack.pack.id);
+  }
+  return result;
+}
+
+export type ImportResult = { ok: true; pack: PackRecord; replaced: boolean } | { ok: false; issues: PackIssue[] };
+
+/**
+ * Imports a pack the user chose. It is checked against what is installed; any issue
+ * refuses it whole and nothing changes.
+ */
+export async function importPack(input: unknown): Promise<ImportResult> {
+  const header = (input as { pack?: { id?: unknown } } | null)?.pack;
+  const id = typeof header?.id === 'string' ? header.id : undefined;
+  const existing = id ? await db.packs.get(id) : undefined;
+  if (existing?.origin === 'bundled') {
+    return { ok: false, issues: [{ path: 'pack.id', message: `"${id}" is a pack that comes with Gloss; give your pack its own id` }] };
+  }
+  const checked = checkPack(input, await installedContext(id));
+  if (!checked.ok) return checked;
+  if (existing && compareVersions(checked.pack.pack.version, existing.version) < 0) {
+    return {
+      ok: false,
+      issues: [{ path: 'pack.version', message: `version ${checked.pack.pack.version} is older than the installed ${existing.version}` }],
+    };
+  }
+  const pack = await installPack(checked.pack, 'imported');
+  return { ok: true, pack, replaced: existing !== undefined };
+}
+
+export class PackRemovalError extends Error {}
+
+/** Removes an imported pack with its entities and events. Bundled packs stay. */
+export async function removePack(id: string): Promise<void> {
+  await db.transaction('rw', db.packs, db.entities, db.events, async () => {
+    const pack = await db.packs.get(id);
+    if (!pack) throw new PackRemovalError(`no pack "${id}" is installed`);
+    if (pack.origin === 'bundled') throw new PackRemovalError(`"${id}" comes with Gloss and cannot be removed`);
+    await db.entities.where('packId').equals(id).delete();
+    await db.events.where('packId').equals(id).delete();
+    await db.packs.delete(id);
+  });
+}
+
+function toRef(s: Source): SourceRef {
+  const ref: SourceRef = { url: s.url, publisher: s.publisher, published: s.published };
+  if (s.title !== undefined) ref.title = s.title;
+  if (s.lang !== undefined) ref.lang = s.lang;
+  return ref;
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it, vi } from 'vitest';
+import { classifySender, createRouter, type Handlers } from '../../../messaging/router';
+
+const RUNTIME = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${RUNTIME}`;
+const page = { id: RUNTIME, url: 'https://news.example/article', tab: { id: 7 }, frameId: 0 };
+const popup = { id: RUNTIME, url: `${ORIGIN}/popup.html` };
+
+function handlers(): Handlers {
+  return {
+    'page.dictionary': vi.fn(async () => ({ id: 'd', encoded: 'x', muted: [] })),
+    'page.card': vi.fn(async () => null),
+    'page.mentions': vi.fn(async () => ({ stored: 1 })),
+    'ui.tabMentions': vi.fn(async () => null),
+    'ui.importPack': vi.fn(async () => ({ ok: true as const, id: 'p', version: '1', replaced: false })),
+    'ui.removePack': vi.fn(async ({ id }) => ({ removed: id })),
+    'ui.setMuted': vi.fn(async ({ muted }) => ({ muted })),
+  };
+}
+
+describe('sender classification', () => {
+  it('tells extension pages from content scripts by the sender URL the browser reports', () => {
+    expect(classifySender(popup, RUNTIME, ORIGIN)).toEqual({ kind: 'extension', url: popup.url });
+    expect(classifySender(page, RUNTIME, ORIGIN)).toEqual({ kind: 'page', tabId: 7, url: page.url, frameId: 0 });
+  });
+
+  it('recognises nobody else', () => {
+    expect(classifySender({ ...page, id: 'another-extension' }, RUNTIME, ORIGIN)).toBeUndefined();
+    expect(classifySender({ id: RUNTIME, url: 'file:///etc/passwd', tab: { id: 1 } }, RUNTIME, ORIGIN)).toBeUndefined();
+    expect(classifySender({ id: RUNTIME, url: 'https://news.example/' }, RUNTIME, ORIGIN)).toBeUndefined();
+    expect(classifySender({ id: RUNTIME }, RUNTIME, ORIGIN)).toBeUndefined();
+  });
+});
+
+describe('router', () => {
+  it('passes a valid request from the right sender to its handler', async () => {
+    const h = handlers();
+    const route = createRouter(h, RUNTIME, ORIGIN);
+    const reply = await route({ type: 'page.card', payload: { entity: 'h20', lang: 'el-GR' } }, page);
+    expect(reply).toEqual({ ok: true, result: null });
+    expect(h['page.card']).toHaveBeenCalledWith({ entity: 'h20', lang: 'el-GR' }, expect.objectContaining({ kind: 'page', tabId: 7 }));
+  });
+
+  it('refuses privileged requests from a web page, even one that speaks the protocol', async () => {
+    const h = handlers();
+    const route = createRouter(h, RUNTIME, ORIGIN);
+    for (const message of [
+      { type: 'ui.importPack', payload: { json: '{}' } },
+      { type: 'ui.removePack', payload: { id: 'gloss-core' } },
+      { type: 'ui.setMuted', payload: { entity: 'nvidia', muted: true } },
+      { type: 'ui.tabMentions', payload: { tabId: 1 } },
+    ]) {
+      const reply = await route(message, page);
+      expect(reply).toEqual({ ok: false, error: expect.stringContaining('not allowed from a web page') });
+    }
+    expect(h['ui.importPack']).not.toHaveBeenCalled();
+    expect(h['ui.removePack']).not.toHaveBeenCalled();
+  });
+
+  it('refuses page requests from extension pages (they read IndexedDB themselves)', async () => {
+    const route = createRouter(handlers(), RUNTIME, ORIGIN);
+    expect(await route({ type: 'page.mentions', payload: { title: '', mentions: [] } }, popup)).toMatchObject({ ok: false });
+  });
+
+  it('validates payloads and names the field', async () => {
+    const h = handlers();
+    const route = createRouter(h, RUNTIME, ORIGIN);
+    const bad = [
+      { type: 'page.card', payload: { entity: '../../etc', lang: 'en' } },
+      { type: 'page.card', payload: { entity: 'h20', lang: 'en', extra: 1 } },
+      { type: 'page.mentions', payload: { title: 'x', mentions: [{ entity: 'h20', count: -1, text: 'H20' }] } },
+      { type: 'page.mentions', payload: { title: 'x'.repeat(5000), mentions: [] } },
+      { type: 'page.card', payload: null },
+    ];
+    for (const message of bad) expect(await route(message, page)).toMatchObject({ ok: false, error: expect.stringContaining('invalid request') });
+    expect(h['page.card']).not.toHaveBeenCalled();
+    expect(h['page.mentions']).not.toHaveBeenCalled();
+  });
+
+  it('refuses unknown or malformed messages', async () => {
+    const route = createRouter(handlers(), RUNTIME, ORIGIN);
+    for (const message of [null, 'hello', { type: 'page.eval' }, { type: '__proto__' }, { type: 'toString', payload: {} }]) {
+      expect(await route(message, page)).toEqual({ ok: false, error: 'unknown request' });
+    }
+  });
+
+  it('reports a handler failure as an error reply', async () => {
+    const h = handlers();
+    h['ui.removePack'] = async () => {
+      throw new Error('"gloss-core" comes with Gloss and cannot be removed');
+    };
+    const route = createRouter(h, RUNTIME, ORIGIN);
+    expect(await route({ type: 'ui.removePack', payload: { id: 'gloss-core' } }, popup)).toEqual({
+      ok: false,
+      error: 'ui.removePack: "gloss-core" comes with Gloss and cannot be removed',
+    });
+  });
+});
