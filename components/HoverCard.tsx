@@ -15,12 +15,14 @@ export function HoverCard({ card, text, locale }: HoverCardProps) {
   if (card === 'missing') return <div class="gloss-card">Gloss has no card for “{text}”.</div>;
   const more = card.eventCount - card.events.length;
   return (
-    <div class="gloss-card" role="dialog" aria-label={card.name} lang={card.lang}>
+    <div class="gloss-card" role="dialog" aria-label={card.name}>
       <header>
         <KindBadge kind={card.kind} />
         <h2 class="gloss-name">{card.name}</h2>
       </header>
-      <p class="gloss-summary">{card.summary}</p>
+      <p class="gloss-summary" lang={card.lang}>
+        {card.summary}
+      </p>
       {card.facts.length > 0 ? (
         <ul class="gloss-facts">
           {card.facts.slice(0, 4).map((f) => (

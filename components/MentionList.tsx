@@ -32,8 +32,10 @@ export function MentionList({ rows, onChoose }: MentionListProps) {
               <li key={r.entity}>
                 <button type="button" class="mention-row" data-entity={r.entity} onClick={() => onChoose(r.entity)}>
                   <span class={`swatch swatch-${r.kind}`} aria-hidden="true" />
-                  <span class="mention-name">{r.name}</span>
-                  {r.text.toLowerCase() !== r.name.toLowerCase() ? <span class="mention-text">“{r.text}”</span> : null}
+                  <span class="mention-label">
+                    <span class="mention-name">{r.name}</span>
+                    {r.text.toLowerCase() !== r.name.toLowerCase() ? <span class="mention-text">“{r.text}”</span> : null}
+                  </span>
                   <span class="mention-count" aria-label={`${r.count} mentions`}>
                     ×{r.count}
                   </span>

@@ -260,7 +260,10 @@ function edgeFlags(form: string): number {
   return flags;
 }
 
-/** A span as compared for case-sensitive patterns: ignorables dropped, spaces collapsed. */
+/**
+ * A span as compared for case-sensitive patterns: ignorables dropped, spaces collapsed,
+ * full-width forms narrowed (ＡＭＤ is AMD), capitals kept.
+ */
 export function canonicalSpan(text: string): string {
   const fold = foldTable();
   let out = '';
@@ -277,7 +280,7 @@ export function canonicalSpan(text: string): string {
     out += text[i];
     lastSpace = false;
   }
-  return out.trimEnd();
+  return out.trimEnd().normalize('NFKC');
 }
 
 /** FNV-1a over everything that affects matching. */

@@ -14,9 +14,9 @@ export { Matcher } from './matcher';
 export { PageContext } from './resolve';
 export type { Candidate, DictionaryInput, FalseFriendInput, Mention, TermInput } from './types';
 
-/** The mention a candidate stands for (entity, kind and the original text). */
-export function toMention(dict: CompiledDictionary, text: string, c: Candidate): Mention {
-  const entity = dict.patRef[c.pattern]!;
+/** The mention a resolved pattern stands for at a candidate's place (entity, kind, original text). */
+export function toMention(dict: CompiledDictionary, text: string, c: Candidate, pattern = c.pattern): Mention {
+  const entity = dict.patRef[pattern]!;
   return {
     entity: dict.entities[entity]!,
     kind: dict.kinds[dict.entityKind[entity]!]!,
@@ -39,7 +39,10 @@ export function findMentionsInRuns(matcher: Matcher, runs: readonly string[]): {
   });
   const out: { run: number; mention: Mention }[] = [];
   perRun.forEach((candidates, run) => {
-    for (const c of candidates) if (page.accepts(c)) out.push({ run, mention: toMention(matcher.dict, runs[run]!, c) });
+    for (const c of candidates) {
+      const pattern = page.resolve(c);
+      if (pattern !== undefined) out.push({ run, mention: toMention(matcher.dict, runs[run]!, c, pattern) });
+    }
   });
   return out;
 }

@@ -106,12 +106,10 @@ export class Matcher {
     const before = start > 0 ? categoryOf(text.charCodeAt(start - 1)) : Category.Open;
     const after = end < text.length ? categoryOf(text.charCodeAt(end)) : Category.Open;
     let span: string | undefined;
-    let taken = false;
+    let first: Candidate | undefined;
     for (let kp = d.keyStart[key]!; kp < d.keyStart[key + 1]!; kp++) {
       const p = d.keyPatterns[kp]!;
       const flags = d.patFlags[p]!;
-      const context = d.patRole[p] === Role.Context;
-      if (taken && !context) continue; // one mention or false friend per span
       if (flags & PatternFlag.StartWord && before === Category.Word) continue;
       if (flags & PatternFlag.StartKatakana && before === Category.Katakana) continue;
       if (flags & PatternFlag.EndWord && after === Category.Word) continue;
@@ -120,8 +118,9 @@ export class Matcher {
         span ??= canonicalSpan(text.slice(start, end));
         if (span !== d.patForm[p]) continue;
       }
-      hits.push({ pattern: p, start, end });
-      if (!context) taken = true;
+      if (d.patRole[p] === Role.Context) hits.push({ pattern: p, start, end });
+      else if (!first) hits.push((first = { pattern: p, start, end }));
+      else (first.alts ??= []).push(p);
     }
   }
 }
@@ -139,7 +138,8 @@ function select(hits: Candidate[], roles: Uint8Array): Candidate[] {
   for (const h of competing) {
     if (h.start < reach) continue;
     reach = h.end;
-    if (roles[h.pattern] === Role.Mention) out.push(h);
+    const blocked = roles[h.pattern] === Role.FalseFriend || h.alts?.some((a) => roles[a] === Role.FalseFriend);
+    if (!blocked) out.push(h);
   }
   for (const h of hits) if (roles[h.pattern] === Role.Context) out.push(h);
   if (out.length > 1) out.sort((a, b) => a.start - b.start);

@@ -1,19 +1,23 @@
 // Page-level resolution of ambiguous aliases. An ambiguous alias ("H20", "BIS", "豆包")
 // is a mention only if the page also has what its pattern requires: a certain mention
-// of an entity or of a kind, or a context word. Certain mentions can make ambiguous
-// ones certain, which can in turn satisfy others, so resolution runs to a fixed point.
+// of an entity or of a kind, or a context word. Resolved mentions can satisfy other
+// ambiguous ones, so resolution runs to a fixed point. Where several entities share an
+// alias (商務部: the US department or China's ministry), the one whose requirement is
+// met most specifically wins: a named entity on the page beats a kind, which beats a
+// context word.
 
 import { Requirement, Role, type CompiledDictionary } from './compiled';
 import type { Candidate } from './types';
+
+const NOT_MET = 3;
 
 export class PageContext {
   private readonly d: CompiledDictionary;
   private readonly entitySeen: Uint8Array;
   private readonly kindSeen: Uint8Array;
   private readonly contextSeen: Uint8Array;
-  /** Ambiguous patterns met on the page and not (yet) satisfied. */
-  private readonly pending = new Set<number>();
-  private readonly satisfied = new Set<number>();
+  /** Groups of alternative patterns met on the page whose choice is not settled yet. */
+  private readonly pending = new Map<string, number[]>();
 
   constructor(dict: CompiledDictionary) {
     this.d = dict;
@@ -27,26 +31,45 @@ export class PageContext {
     const d = this.d;
     let grew = false;
     for (const c of candidates) {
-      const p = c.pattern;
-      const role = d.patRole[p];
-      if (role === Role.Context) {
-        if (!this.contextSeen[d.patRef[p]!]) grew = true;
-        this.contextSeen[d.patRef[p]!] = 1;
-      } else if (role === Role.Mention) {
-        if (d.reqStart[p] === d.reqStart[p + 1]) grew = this.see(d.patRef[p]!) || grew;
-        else if (!this.satisfied.has(p)) this.pending.add(p);
+      if (d.patRole[c.pattern] === Role.Context) {
+        const ctx = d.patRef[c.pattern]!;
+        if (!this.contextSeen[ctx]) grew = true;
+        this.contextSeen[ctx] = 1;
+        continue;
       }
+      const group = c.alts ? [c.pattern, ...c.alts] : [c.pattern];
+      const certain = group.find((p) => this.isCertain(p));
+      if (certain !== undefined) grew = this.see(d.patRef[certain]!) || grew;
+      else this.pending.set(group.join(','), group);
     }
-    if (grew || this.pending.size > 0) grew = this.settle() || grew;
+    if (this.pending.size > 0) grew = this.settle() || grew;
     return grew;
   }
 
-  /** Whether a mention candidate counts as a mention on this page, as far as is known. */
+  /** The pattern a candidate counts as on this page, or undefined if it is no mention (yet). */
+  resolve(c: Candidate): number | undefined {
+    if (this.d.patRole[c.pattern] !== Role.Mention) return undefined;
+    if (!c.alts) return this.rank(c.pattern) < NOT_MET ? c.pattern : undefined;
+    let best: number | undefined;
+    let bestRank = NOT_MET;
+    for (const p of [c.pattern, ...c.alts]) {
+      if (this.d.patRole[p] !== Role.Mention) continue;
+      const r = this.rank(p);
+      if (r < bestRank) {
+        best = p;
+        bestRank = r;
+      }
+    }
+    return best;
+  }
+
+  /** Whether a candidate counts as a mention on this page, as far as is known. */
   accepts(c: Candidate): boolean {
-    const d = this.d;
-    const p = c.pattern;
-    if (d.patRole[p] !== Role.Mention) return false;
-    return d.reqStart[p] === d.reqStart[p + 1] || this.satisfied.has(p);
+    return this.resolve(c) !== undefined;
+  }
+
+  private isCertain(p: number): boolean {
+    return this.d.patRole[p] === Role.Mention && this.d.reqStart[p] === this.d.reqStart[p + 1];
   }
 
   private see(entity: number): boolean {
@@ -61,27 +84,35 @@ export class PageContext {
     let changed = true;
     while (changed) {
       changed = false;
-      for (const p of this.pending) {
-        if (!this.met(p)) continue;
-        this.pending.delete(p);
-        this.satisfied.add(p);
+      for (const [key, group] of this.pending) {
+        const choice = this.resolve({ pattern: group[0]!, start: 0, end: 0, alts: group.length > 1 ? group.slice(1) : undefined });
+        if (choice === undefined) continue;
+        this.pending.delete(key);
         grew = true;
-        if (this.see(this.d.patRef[p]!)) changed = true;
+        if (this.see(this.d.patRef[choice]!)) changed = true;
       }
     }
     return grew;
   }
 
-  private met(p: number): boolean {
+  /**
+   * How specifically a pattern's requirement is met: -1 needs none, 0 by a named
+   * entity, 1 by a kind, 2 by a context word, NOT_MET not at all.
+   */
+  private rank(p: number): number {
     const d = this.d;
-    for (let r = d.reqStart[p]!; r < d.reqStart[p + 1]!; r++) {
+    const start = d.reqStart[p]!;
+    const end = d.reqStart[p + 1]!;
+    if (start === end) return -1;
+    let best = NOT_MET;
+    for (let r = start; r < end; r++) {
       const req = d.reqs[r]!;
       const index = req & 0xffffff;
       const type = req >>> 24;
-      if (type === Requirement.Entity && this.entitySeen[index]) return true;
-      if (type === Requirement.Kind && this.kindSeen[index]) return true;
-      if (type === Requirement.Context && this.contextSeen[index]) return true;
+      if (type === Requirement.Entity && this.entitySeen[index]) return 0;
+      if (type === Requirement.Kind && this.kindSeen[index]) best = Math.min(best, 1);
+      if (type === Requirement.Context && this.contextSeen[index]) best = Math.min(best, 2);
     }
-    return false;
+    return best;
   }
 }

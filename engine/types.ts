@@ -49,4 +49,9 @@ export interface Candidate {
   pattern: number;
   start: number;
   end: number;
+  /**
+   * Other patterns with exactly this text (an alias two entities share, such as 商務部
+   * for the US Commerce Department and China's ministry). Resolution picks one.
+   */
+  alts?: number[];
 }

@@ -16,6 +16,7 @@ export class CardPresenter {
   private showTimer = 0;
   private hideTimer = 0;
   private shownFor?: object;
+  private pointerInCard = false;
   private readonly cache = new Map<string, Promise<CardData | null>>();
 
   constructor(
@@ -44,11 +45,13 @@ export class CardPresenter {
   /** The pointer left the mention: hide unless it moves onto the card. */
   leave(): void {
     clearTimeout(this.showTimer);
+    if (this.pointerInCard) return;
     clearTimeout(this.hideTimer);
     this.hideTimer = window.setTimeout(() => this.hideNow(), HIDE_DELAY_MS);
   }
 
   hideNow(): void {
+    this.pointerInCard = false;
     clearTimeout(this.showTimer);
     clearTimeout(this.hideTimer);
     this.shownFor = undefined;
@@ -71,15 +74,24 @@ export class CardPresenter {
     this.place(anchor);
   }
 
+  /** Below the mention if the card fits there, else above; else on the roomier side, shortened. */
   private place(anchor: DOMRect): void {
     const layer = this.layer!;
-    const box = layer.getBoundingClientRect();
     const margin = 8;
+    const gap = 6;
     const vw = document.documentElement.clientWidth;
     const vh = document.documentElement.clientHeight;
+    const below = vh - anchor.bottom - gap - margin;
+    const above = anchor.top - gap - margin;
+    layer.style.setProperty('--gloss-max-height', 'none');
+    const box = layer.getBoundingClientRect();
+    const natural = Math.min(box.height, 480);
+    const downwards = natural <= below || (natural > above && below >= above);
+    const room = Math.max(120, downwards ? below : above);
+    const height = Math.min(natural, room);
+    layer.style.setProperty('--gloss-max-height', `${Math.floor(room)}px`);
     const left = Math.max(margin, Math.min(anchor.left, vw - box.width - margin));
-    const below = anchor.bottom + 6;
-    const top = below + box.height <= vh - margin || anchor.top - box.height - 6 < margin ? below : anchor.top - box.height - 6;
+    const top = downwards ? anchor.bottom + gap : anchor.top - gap - height;
     layer.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
     layer.classList.add('gloss-shown');
   }
@@ -92,8 +104,14 @@ export class CardPresenter {
     style.textContent = cardCss;
     const layer = document.createElement('div');
     layer.className = 'gloss-layer';
-    layer.addEventListener('mouseenter', () => clearTimeout(this.hideTimer));
-    layer.addEventListener('mouseleave', () => this.leave());
+    layer.addEventListener('mouseenter', () => {
+      this.pointerInCard = true;
+      clearTimeout(this.hideTimer);
+    });
+    layer.addEventListener('mouseleave', () => {
+      this.pointerInCard = false;
+      this.leave();
+    });
     root.append(style, layer);
     document.documentElement.append(host);
     this.host = host;

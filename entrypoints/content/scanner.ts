@@ -131,7 +131,8 @@ export class PageScanner {
     let waiting: Candidate[] | undefined;
     for (const c of candidates) {
       if (this.dict.patRole[c.pattern] !== 0) continue;
-      if (this.context.accepts(c)) this.add(node, c);
+      const pattern = this.context.resolve(c);
+      if (pattern !== undefined) this.add(node, c, pattern);
       else (waiting ??= []).push(c);
     }
     if (waiting) this.waiting.set(node, waiting);
@@ -141,8 +142,9 @@ export class PageScanner {
   private recheckWaiting(): void {
     for (const [node, list] of this.waiting) {
       const still = list.filter((c) => {
-        if (!this.context.accepts(c)) return true;
-        this.add(node, c);
+        const pattern = this.context.resolve(c);
+        if (pattern === undefined) return true;
+        this.add(node, c, pattern);
         return false;
       });
       if (still.length === 0) this.waiting.delete(node);
@@ -150,12 +152,12 @@ export class PageScanner {
     }
   }
 
-  private add(node: Text, c: Candidate): void {
+  private add(node: Text, c: Candidate, pattern: number): void {
     const m: FoundMention = {
       node,
       start: c.start,
       end: c.end,
-      entity: this.dict.patRef[c.pattern]!,
+      entity: this.dict.patRef[pattern]!,
       range: new StaticRange({ startContainer: node, startOffset: c.start, endContainer: node, endOffset: c.end }),
     };
     const list = this.byNode.get(node);

@@ -80,12 +80,21 @@ export function paintedMentions(page: Page): Promise<PaintedMention[]> {
   });
 }
 
-/** The id of the tab showing `url`, asked of the extension's service worker. */
-export async function tabIdOf(worker: Worker, url: string): Promise<number> {
-  const id = await worker.evaluate(async (target) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === target)?.id;
-  }, url);
-  if (id === undefined) throw new Error(`no tab shows ${url}`);
-  return id;
+/**
+ * The id of the tab showing `url`, found where Gloss keeps what each tab mentions
+ * (Gloss has no "tabs" permission, so tab URLs are not visible to the extension).
+ * Resolves once the page's mentions have been reported.
+ */
+export async function tabIdOf(worker: Worker, url: string, timeoutMs = 10_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const id = await worker.evaluate(async (target) => {
+      const all = (await (globalThis as any).chrome.storage.session.get(null)) as Record<string, { url?: string }>;
+      const key = Object.keys(all).find((k) => k.startsWith('tab:') && all[k]?.url === target);
+      return key === undefined ? undefined : Number(key.slice(4));
+    }, url);
+    if (id !== undefined) return id;
+    if (Date.now() > deadline) throw new Error(`Gloss has no report from a tab showing ${url}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

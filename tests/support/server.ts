@@ -51,6 +51,11 @@ export async function serveDirectory(root: string, routes: Record<string, string
   if (address === null || typeof address === 'string') throw new Error('server has no port');
   return {
     url: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        // Browsers keep connections alive; without this close() waits for them to time out.
+        server.closeAllConnections();
+      }),
   };
 }
