@@ -6,7 +6,9 @@ import { expandForms } from './expand';
 import { foldString, foldTable, IGNORABLE, SPACE } from './fold';
 import { Category, categoryOf } from './script';
 import {
+  CLASS_BITS,
   CLASS_IGNORABLE,
+  CLASS_MASK,
   CLASS_NONE,
   CLASS_SPACE,
   FIRST_LETTER_CLASS,
@@ -107,9 +109,10 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
   const classOfFolded = (f: number): number =>
     f === IGNORABLE ? CLASS_IGNORABLE : f === SPACE ? CLASS_SPACE : letterClass.get(f) ?? CLASS_NONE;
 
-  // Trie.
+  // Trie, built with maps, then renumbered breadth first so that every state's
+  // children are consecutive and sorted by class.
   const children: Map<number, number>[] = [new Map()];
-  const output: number[] = [-1];
+  const outputOf: number[] = [-1];
   keys.forEach((key, k) => {
     let s = 0;
     for (let i = 0; i < key.length; i++) {
@@ -118,69 +121,46 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
       if (t === undefined) {
         t = children.length;
         children.push(new Map());
-        output.push(-1);
+        outputOf.push(-1);
         children[s]!.set(c, t);
       }
       s = t;
     }
-    output[s] = k;
+    outputOf[s] = k;
   });
   const stateCount = children.length;
-
-  // Fail and dictionary links, breadth first.
-  const fail = new Uint32Array(stateCount);
-  const dictLink = new Int32Array(stateCount).fill(-1);
-  const queue: number[] = [];
-  for (const t of children[0]!.values()) queue.push(t);
-  for (let qi = 0; qi < queue.length; qi++) {
-    const s = queue[qi]!;
-    for (const [c, t] of children[s]!) {
-      let f = fail[s]!;
-      while (f !== 0 && !children[f]!.has(c)) f = fail[f]!;
-      const via = children[f]!.get(c);
-      fail[t] = via !== undefined && via !== t ? via : 0;
-      const ft = fail[t]!;
-      dictLink[t] = output[ft]! >= 0 ? ft : dictLink[ft]!;
-      queue.push(t);
+  const order: number[] = [0];
+  const labels: number[] = [0];
+  const childStart = new Uint32Array(stateCount + 1);
+  for (let qi = 0; qi < order.length; qi++) {
+    childStart[qi] = order.length;
+    for (const [c, t] of [...children[order[qi]!]!].sort((a, b) => a[0] - b[0])) {
+      order.push(t);
+      labels.push(c);
     }
   }
-
-  // Flatten edges, sorted by class within each state.
-  const edgeStart = new Uint32Array(stateCount + 1);
-  let edgeCount = 0;
-  for (let s = 0; s < stateCount; s++) {
-    edgeStart[s] = edgeCount;
-    edgeCount += children[s]!.size;
-  }
-  edgeStart[stateCount] = edgeCount;
-  const edgeClass = new Uint16Array(edgeCount);
-  const edgeTarget = new Uint32Array(edgeCount);
-  for (let s = 0; s < stateCount; s++) {
-    let e = edgeStart[s]!;
-    for (const [c, t] of [...children[s]!].sort((a, b) => a[0] - b[0])) {
-      edgeClass[e] = c;
-      edgeTarget[e] = t;
-      e++;
-    }
-  }
+  childStart[stateCount] = stateCount;
+  const label = Uint16Array.from(labels);
+  const output = Int32Array.from(order, (old) => outputOf[old]!);
   const rootNext = new Int32Array(alphabetSize).fill(-1);
-  for (const [c, t] of children[0]!) rootNext[c] = t;
+  for (let t = childStart[0]!; t < childStart[1]!; t++) rootNext[label[t]!] = t;
+  if (alphabetSize > CLASS_MASK) throw new DictionaryError(`the aliases use ${alphabetSize} distinct characters; at most ${CLASS_MASK} fit`);
 
-  // Class of every BMP code unit, run-length encoded.
+  // Cell of every BMP code unit (folded class and script category), run-length encoded.
   const fold = foldTable();
   const runs: number[] = [];
-  let runClass = classOfFolded(fold[0]!);
+  let runCell = -1;
   let runLength = 0;
   for (let code = 0; code < 0x10000; code++) {
-    const c = classOfFolded(fold[code]!);
-    if (c !== runClass || runLength === 0xffff) {
-      runs.push(runLength, runClass);
-      runClass = c;
+    const cell = classOfFolded(fold[code]!) | (categoryOf(code) << CLASS_BITS);
+    if (cell !== runCell || runLength === 0xffff) {
+      if (runLength > 0) runs.push(runLength, runCell);
+      runCell = cell;
       runLength = 0;
     }
     runLength++;
   }
-  runs.push(runLength, runClass);
+  runs.push(runLength, runCell);
 
   const keyStart = new Uint32Array(keys.length + 1);
   const keyPatterns = new Uint32Array(specs.length);
@@ -206,16 +186,12 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
     entityKind: Uint16Array.from(entityKind),
     kinds,
     contexts,
-    classRuns: Uint16Array.from(runs),
+    cellRuns: Uint16Array.from(runs),
     alphabetSize,
     rootNext,
-    edgeStart,
-    edgeClass,
-    edgeTarget,
-    fail,
-    output: Int32Array.from(output),
-    dictLink,
-    keyLength: Uint16Array.from(keys, (k) => k.length),
+    childStart,
+    label,
+    output,
     keyStart,
     keyPatterns,
     patRole: Uint8Array.from(specs, (s) => s.role),
@@ -247,14 +223,14 @@ function encodeRequirement(
   return (code << 24) | index;
 }
 
-/** Boundary rules follow the script of the pattern's first and last letters. */
+/**
+ * The end boundary follows the script of the form's last letter. (The start boundary
+ * follows the first letter's script and is checked where a walk may begin.)
+ */
 function edgeFlags(form: string): number {
   const trimmed = form.trim();
-  const first = categoryOf(trimmed.charCodeAt(0));
   const last = categoryOf(trimmed.charCodeAt(trimmed.length - 1));
   let flags = 0;
-  if (first === Category.Word) flags |= PatternFlag.StartWord;
-  if (first === Category.Katakana) flags |= PatternFlag.StartKatakana;
   if (last === Category.Word) flags |= PatternFlag.EndWord;
   if (last === Category.Katakana) flags |= PatternFlag.EndKatakana;
   return flags;

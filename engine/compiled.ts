@@ -1,9 +1,16 @@
-// The compiled dictionary: an Aho-Corasick automaton over folded character classes,
+// The compiled dictionary: a trie of every alias form over folded character classes,
 // stored in flat typed arrays so that it can be built once per pack version (in the
 // background or the CLI), shipped to a page as one string, and used there without
 // any further work beyond decoding.
+//
+// States are numbered breadth first, so the children of a state are consecutive and an
+// edge needs only its label. Every BMP code unit maps to one 16-bit cell: its folded
+// class in the low 14 bits and its script category (engine/script.ts) in the top 2.
 
-export const FORMAT = 1;
+export const FORMAT = 2;
+
+export const CLASS_BITS = 14;
+export const CLASS_MASK = (1 << CLASS_BITS) - 1;
 
 /** Character classes 0-2 are fixed; letters used by some pattern get 3 and up. */
 export const CLASS_NONE = 0;
@@ -19,8 +26,6 @@ export const enum Role {
 
 export const enum PatternFlag {
   CaseSensitive = 1,
-  StartWord = 2,
-  StartKatakana = 4,
   EndWord = 8,
   EndKatakana = 16,
 }
@@ -31,7 +36,7 @@ export const enum Requirement {
   Context = 2,
 }
 
-/** Longest folded pattern; the matcher keeps a ring of this many recent positions. */
+/** Longest folded alias form. */
 export const MAX_PATTERN_LENGTH = 255;
 
 export interface CompiledDictionary {
@@ -43,19 +48,17 @@ export interface CompiledDictionary {
   entityKind: Uint16Array;
   kinds: string[];
   contexts: string[];
-  /** Run-length encoded class of every BMP code unit: (length, class) pairs. */
-  classRuns: Uint16Array;
+  /** Run-length encoded cell (class | category << 14) of every BMP code unit: (length, cell) pairs. */
+  cellRuns: Uint16Array;
   alphabetSize: number;
+  /** State reached from the root by each class, or -1. */
   rootNext: Int32Array;
-  edgeStart: Uint32Array;
-  edgeClass: Uint16Array;
-  edgeTarget: Uint32Array;
-  fail: Uint32Array;
+  /** Children of state s are the states childStart[s] .. childStart[s+1]-1, sorted by label. */
+  childStart: Uint32Array;
+  /** Class on the edge into each state. */
+  label: Uint16Array;
   /** Key ending at this state, or -1. */
   output: Int32Array;
-  /** Nearest state on the fail chain with an output, or -1. */
-  dictLink: Int32Array;
-  keyLength: Uint16Array;
   keyStart: Uint32Array;
   keyPatterns: Uint32Array;
   patRole: Uint8Array;
@@ -74,15 +77,11 @@ type ArrayKey = {
 
 const ARRAYS: readonly [ArrayKey, 'u8' | 'u16' | 'u32' | 'i32'][] = [
   ['entityKind', 'u16'],
-  ['classRuns', 'u16'],
+  ['cellRuns', 'u16'],
   ['rootNext', 'i32'],
-  ['edgeStart', 'u32'],
-  ['edgeClass', 'u16'],
-  ['edgeTarget', 'u32'],
-  ['fail', 'u32'],
+  ['childStart', 'u32'],
+  ['label', 'u16'],
   ['output', 'i32'],
-  ['dictLink', 'i32'],
-  ['keyLength', 'u16'],
   ['keyStart', 'u32'],
   ['keyPatterns', 'u32'],
   ['patRole', 'u8'],
@@ -184,8 +183,8 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** Expands the run-length class table into one entry per BMP code unit. */
-export function expandClasses(runs: Uint16Array): Uint16Array {
+/** Expands the run-length cell table into one entry per BMP code unit. */
+export function expandCells(runs: Uint16Array): Uint16Array {
   const table = new Uint16Array(0x10000);
   let at = 0;
   for (let i = 0; i < runs.length; i += 2) {

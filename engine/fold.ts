@@ -22,6 +22,7 @@ export function foldUnit(code: number): number {
   if (code >= 0xd800 && code <= 0xdfff) return code; // lone surrogate halves stay as they are
   const ch = String.fromCharCode(code);
   if (code < 0x80) {
+    if (code === 0) return 0xffff; // NUL is a separator, not an ignorable
     if (code >= 0x41 && code <= 0x5a) return code + 0x20;
     if (code === 0x60) return 0x27;
     return WHITESPACE.test(ch) ? SPACE : code;

@@ -33,7 +33,7 @@ export function toMention(dict: CompiledDictionary, text: string, c: Candidate, 
 export function findMentionsInRuns(matcher: Matcher, runs: readonly string[]): { run: number; mention: Mention }[] {
   const page = new PageContext(matcher.dict);
   const perRun = runs.map((text) => {
-    const candidates = matcher.scan(text);
+    const candidates = matcher.scan(text, page.knownContexts);
     page.observe(candidates);
     return candidates;
   });

@@ -1,127 +1,252 @@
-// The runtime matcher: one pass over a run of text through the automaton, folding as
-// it goes, then boundary and case checks on each hit and leftmost-longest selection.
-// It allocates nothing per character; work per hit is small and hits are rare.
+// The runtime matcher. A mention can only start where a word can: for Latin, Greek
+// and digits after a non-letter, for katakana where a katakana run begins, for Chinese
+// characters anywhere. From each such place it walks the trie over folded text until
+// no edge continues, recording every alias form that ends on the way. Between starts
+// the work per character is one table lookup. Then boundary and case checks on each
+// hit, and leftmost-longest selection. Nothing is allocated unless something is found.
 
-import { canonicalSpan } from './compile';
 import {
+  CLASS_BITS,
   CLASS_IGNORABLE,
+  CLASS_MASK,
   CLASS_NONE,
   CLASS_SPACE,
-  MAX_PATTERN_LENGTH,
+  FIRST_LETTER_CLASS,
   PatternFlag,
   Role,
-  expandClasses,
+  expandCells,
   type CompiledDictionary,
 } from './compiled';
-import { Category, categoryOf } from './script';
+import { Category } from './script';
 import type { Candidate } from './types';
 
-const RING = 256; // > MAX_PATTERN_LENGTH, a power of two
-const RING_MASK = RING - 1;
-if (MAX_PATTERN_LENGTH >= RING) throw new Error('position ring too small');
+const NO_HITS: Candidate[] = [];
+const TRIPLE_BITS = 1 << 16;
+const TRIPLE_SHIFT = 16;
+/** Beyond this many children a state's edges are binary searched. */
+const LINEAR_LIMIT = 8;
 
 export class Matcher {
   readonly dict: CompiledDictionary;
-  private readonly classes: Uint16Array;
-  private readonly positions = new Int32Array(RING);
+  /** Per BMP code unit: folded class | script category << 14. */
+  private readonly cells: Uint16Array;
+  /**
+   * Two-letter beginnings of aliases: an open-addressing table from (first class,
+   * second class) to the trie state after both. Most places where a word starts lead
+   * nowhere after its first two letters; they are dismissed with one probe, and the
+   * rest start their walk two levels down.
+   */
+  private readonly pairKeys: Int32Array;
+  private readonly pairStates: Int32Array;
+  private readonly pairShift: number;
+  /**
+   * Which depth-2 states a third class can continue, as a 64-kilobit Bloom filter of
+   * (depth-2 state, class) pairs, plus the depth-2 states that are ends of forms
+   * (two-letter aliases) or that continue over ignorables and spaces, for which the
+   * filter is not asked.
+   */
+  private readonly triples = new Uint32Array(TRIPLE_BITS >>> 5);
+  /** Root children that are themselves the end of a form (one-letter aliases). */
+  private readonly rootEnds: Uint8Array;
+  private hits: Candidate[] | undefined;
+  private knownContexts: Uint8Array | undefined;
 
   constructor(dict: CompiledDictionary) {
     this.dict = dict;
-    this.classes = expandClasses(dict.classRuns);
+    this.cells = expandCells(dict.cellRuns);
+    const a = dict.alphabetSize;
+    const { childStart, label, output } = dict;
+    this.rootEnds = new Uint8Array(a);
+    let pairCount = 0;
+    for (let t = childStart[0]!; t < childStart[1]!; t++) {
+      if (output[t]! >= 0) this.rootEnds[label[t]!] = 1;
+      pairCount += childStart[t + 1]! - childStart[t]!;
+    }
+    let bits = 4;
+    while (1 << bits < pairCount * 2) bits++;
+    this.pairShift = 32 - bits;
+    this.pairKeys = new Int32Array(1 << bits).fill(-1);
+    this.pairStates = new Int32Array(1 << bits);
+    const mask = (1 << bits) - 1;
+    for (let t = childStart[0]!; t < childStart[1]!; t++) {
+      for (let u = childStart[t]!; u < childStart[t + 1]!; u++) {
+        const key = label[t]! * a + label[u]!;
+        let h = Math.imul(key, 0x9e3779b1) >>> this.pairShift;
+        while (this.pairKeys[h] !== -1) h = (h + 1) & mask;
+        this.pairKeys[h] = key;
+        this.pairStates[h] = u;
+        for (let v = childStart[u]!; v < childStart[u + 1]!; v++) {
+          const bit = Math.imul(u * 0x10000 + label[v]!, 0x85ebca6b) >>> TRIPLE_SHIFT;
+          this.triples[bit >>> 5]! |= 1 << (bit & 31);
+        }
+      }
+    }
   }
 
   /**
    * Finds the candidates in one run of text (a text node, a paragraph): mention
    * candidates after overlap selection, plus context-word hits (role Context), in
    * text order. False-friend phrases win their span and are not returned.
+   * `knownContexts` (1 per context already seen on the page) skips context words that
+   * can tell the page nothing new.
    */
-  scan(text: string): Candidate[] {
-    const hits = this.rawHits(text);
-    if (hits.length === 0) return hits;
-    return select(hits, this.dict.patRole);
+  scan(text: string, knownContexts?: Uint8Array): Candidate[] {
+    const cells = this.cells;
+    const rootNext = this.dict.rootNext;
+    const rootEnds = this.rootEnds;
+    const pairKeys = this.pairKeys;
+    const pairStates = this.pairStates;
+    const pairShift = this.pairShift;
+    const pairMask = pairKeys.length - 1;
+    const triples = this.triples;
+    const output = this.dict.output;
+    const a = this.dict.alphabetSize;
+    this.hits = undefined;
+    this.knownContexts = knownContexts;
+    let prev = Category.Open;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const cell = cells[text.charCodeAt(i)]!;
+      const cat = cell >>> CLASS_BITS;
+      // Inside a word (or a katakana run) nothing can start: the common case, first.
+      if (cat === prev && cat !== Category.Open) continue;
+      const k = cell & CLASS_MASK;
+      if (k === CLASS_IGNORABLE) continue;
+      prev = cat;
+      if (k < FIRST_LETTER_CLASS) continue;
+      const s = rootNext[k]!;
+      if (s < 0) continue;
+      const k2 = i + 1 < n ? cells[text.charCodeAt(i + 1)]! & CLASS_MASK : CLASS_NONE;
+      if (rootEnds[k] === 1 || k2 === CLASS_IGNORABLE || k2 === CLASS_SPACE) this.walk(text, i, s, i);
+      else if (k2 !== CLASS_NONE) {
+        const key = k * a + k2;
+        let h = Math.imul(key, 0x9e3779b1) >>> pairShift;
+        for (;;) {
+          const stored = pairKeys[h]!;
+          if (stored === key) {
+            // Most two-letter beginnings lead nowhere on the third letter: ask the
+            // filter first, unless the pair already ends a form or the text goes on
+            // with something the filter does not know (ignorables, space, the end).
+            const s2 = pairStates[h]!;
+            const k3 = i + 2 < n ? cells[text.charCodeAt(i + 2)]! & CLASS_MASK : CLASS_NONE;
+            if (output[s2]! >= 0 || k3 === CLASS_IGNORABLE || k3 === CLASS_SPACE) this.walk(text, i, s2, i + 1);
+            else if (k3 !== CLASS_NONE) {
+              const bit = Math.imul(s2 * 0x10000 + k3, 0x85ebca6b) >>> TRIPLE_SHIFT;
+              if (triples[bit >>> 5]! & (1 << (bit & 31))) this.walk(text, i, s2, i + 1);
+            }
+            break;
+          }
+          if (stored === -1) break;
+          h = (h + 1) & pairMask;
+        }
+      }
+    }
+    // (walk() fills this.hits; the cast undoes narrowing from the reset above.)
+    const hits = this.hits as Candidate[] | undefined;
+    this.hits = undefined;
+    if (!hits) return NO_HITS;
+    return hits.length === 1 && this.dict.patRole[hits[0]!.pattern] !== Role.FalseFriend && !hits[0]!.alts?.length
+      ? hits
+      : select(hits, this.dict.patRole);
   }
 
-  private rawHits(text: string): Candidate[] {
-    const d = this.dict;
-    const cls = this.classes;
-    const { rootNext, edgeStart, edgeClass, edgeTarget, fail, output, dictLink } = d;
-    const pos = this.positions;
-    const hits: Candidate[] = [];
+  /**
+   * Follows the trie from `state`, reached by the text from `start` to `last`
+   * (inclusive); records every form that ends on the way.
+   */
+  private walk(text: string, start: number, state: number, last: number): void {
+    const { childStart, label, output } = this.dict;
+    const cells = this.cells;
     const n = text.length;
-    let s = 0;
-    let j = 0;
-    let lastSpace = true;
-    for (let i = 0; i < n; i++) {
-      const k = cls[text.charCodeAt(i)]!;
-      if (k === CLASS_IGNORABLE) continue;
-      if (k === CLASS_SPACE) {
-        if (lastSpace) continue;
-        lastSpace = true;
-      } else {
-        lastSpace = false;
+    let s = state;
+    let lastSpace = false;
+    for (;;) {
+      const key = output[s]!;
+      if (key >= 0) this.emit(text, key, start, last);
+      const lo = childStart[s]!;
+      const hi = childStart[s + 1]!;
+      if (lo === hi) return;
+      let j = last + 1;
+      let k = CLASS_NONE;
+      for (; j < n; j++) {
+        k = cells[text.charCodeAt(j)]! & CLASS_MASK;
+        if (k === CLASS_IGNORABLE || (k === CLASS_SPACE && lastSpace)) continue;
+        break;
       }
-      pos[j & RING_MASK] = i;
-      j++;
-      if (k === CLASS_NONE) {
-        s = 0;
-        continue;
-      }
-      for (;;) {
-        if (s === 0) {
-          const t = rootNext[k]!;
-          s = t < 0 ? 0 : t;
-          break;
-        }
-        const lo = edgeStart[s]!;
-        const hi = edgeStart[s + 1]!;
-        let t = -1;
+      if (j >= n || k === CLASS_NONE) return;
+      lastSpace = k === CLASS_SPACE;
+      let t = -1;
+      if (hi - lo <= LINEAR_LIMIT) {
         for (let e = lo; e < hi; e++) {
-          const c = edgeClass[e]!;
+          const c = label[e]!;
           if (c === k) {
-            t = edgeTarget[e]!;
+            t = e;
             break;
           }
           if (c > k) break;
         }
-        if (t >= 0) {
-          s = t;
-          break;
+      } else {
+        let a = lo;
+        let b = hi - 1;
+        while (a <= b) {
+          const m = (a + b) >> 1;
+          const c = label[m]!;
+          if (c === k) {
+            t = m;
+            break;
+          }
+          if (c < k) a = m + 1;
+          else b = m - 1;
         }
-        s = fail[s]!;
       }
-      let o = output[s]! >= 0 ? s : dictLink[s]!;
-      while (o >= 0) {
-        this.emit(text, output[o]!, i, j, hits);
-        o = dictLink[o]!;
-      }
+      if (t < 0) return;
+      s = t;
+      last = j;
     }
-    return hits;
   }
 
-  private emit(text: string, key: number, last: number, consumed: number, hits: Candidate[]): void {
+  private emit(text: string, key: number, start: number, last: number): void {
     const d = this.dict;
-    const start = this.positions[(consumed - d.keyLength[key]!) & RING_MASK]!;
+    const cells = this.cells;
     let end = last + 1;
-    while (end < text.length && this.classes[text.charCodeAt(end)] === CLASS_IGNORABLE) end++;
-    const before = start > 0 ? categoryOf(text.charCodeAt(start - 1)) : Category.Open;
-    const after = end < text.length ? categoryOf(text.charCodeAt(end)) : Category.Open;
+    while (end < text.length && (cells[text.charCodeAt(end)]! & CLASS_MASK) === CLASS_IGNORABLE) end++;
+    const after = end < text.length ? cells[text.charCodeAt(end)]! >>> CLASS_BITS : Category.Open;
     let span: string | undefined;
     let first: Candidate | undefined;
     for (let kp = d.keyStart[key]!; kp < d.keyStart[key + 1]!; kp++) {
       const p = d.keyPatterns[kp]!;
       const flags = d.patFlags[p]!;
-      if (flags & PatternFlag.StartWord && before === Category.Word) continue;
-      if (flags & PatternFlag.StartKatakana && before === Category.Katakana) continue;
       if (flags & PatternFlag.EndWord && after === Category.Word) continue;
       if (flags & PatternFlag.EndKatakana && after === Category.Katakana) continue;
       if (flags & PatternFlag.CaseSensitive) {
-        span ??= canonicalSpan(text.slice(start, end));
+        span ??= this.canonicalSpan(text, start, end);
         if (span !== d.patForm[p]) continue;
       }
-      if (d.patRole[p] === Role.Context) hits.push({ pattern: p, start, end });
+      const role = d.patRole[p];
+      if (role === Role.Context && this.knownContexts?.[d.patRef[p]!] === 1) continue;
+      const hits = (this.hits ??= []);
+      if (role === Role.Context) hits.push({ pattern: p, start, end });
       else if (!first) hits.push((first = { pattern: p, start, end }));
       else (first.alts ??= []).push(p);
     }
+  }
+
+  /** The span as case-sensitive forms are compared: ignorables dropped, spaces collapsed, width narrowed. */
+  private canonicalSpan(text: string, start: number, end: number): string {
+    let out = '';
+    let lastSpace = false;
+    for (let i = start; i < end; i++) {
+      const k = this.cells[text.charCodeAt(i)]! & CLASS_MASK;
+      if (k === CLASS_IGNORABLE) continue;
+      if (k === CLASS_SPACE) {
+        if (!lastSpace) out += ' ';
+        lastSpace = true;
+        continue;
+      }
+      out += text[i];
+      lastSpace = false;
+    }
+    return out.normalize('NFKC');
   }
 }
 

@@ -18,6 +18,8 @@ export class PageContext {
   private readonly contextSeen: Uint8Array;
   /** Groups of alternative patterns met on the page whose choice is not settled yet. */
   private readonly pending = new Map<string, number[]>();
+  /** Single patterns whose requirement was met (their entity is seen). */
+  private readonly settled = new Set<number>();
 
   constructor(dict: CompiledDictionary) {
     this.d = dict;
@@ -26,10 +28,16 @@ export class PageContext {
     this.contextSeen = new Uint8Array(dict.contexts.length);
   }
 
+  /** 1 for each context already seen: the matcher need not report it again. */
+  get knownContexts(): Uint8Array {
+    return this.contextSeen;
+  }
+
   /** Takes in the candidates of one run of text. Returns true if the context grew. */
   observe(candidates: readonly Candidate[]): boolean {
     const d = this.d;
     let grew = false;
+    let added = false;
     for (const c of candidates) {
       if (d.patRole[c.pattern] === Role.Context) {
         const ctx = d.patRef[c.pattern]!;
@@ -37,12 +45,25 @@ export class PageContext {
         this.contextSeen[ctx] = 1;
         continue;
       }
-      const group = c.alts ? [c.pattern, ...c.alts] : [c.pattern];
+      if (!c.alts) {
+        if (this.isCertain(c.pattern)) grew = this.see(d.patRef[c.pattern]!) || grew;
+        else if (!this.settled.has(c.pattern) && !this.pending.has(String(c.pattern))) {
+          this.pending.set(String(c.pattern), [c.pattern]);
+          added = true;
+        }
+        continue;
+      }
+      const group = [c.pattern, ...c.alts];
       const certain = group.find((p) => this.isCertain(p));
+      const key = group.join(',');
       if (certain !== undefined) grew = this.see(d.patRef[certain]!) || grew;
-      else this.pending.set(group.join(','), group);
+      else if (!this.pending.has(key)) {
+        this.pending.set(key, group);
+        added = true;
+      }
     }
-    if (this.pending.size > 0) grew = this.settle() || grew;
+    // Nothing pending can change unless the context grew or something new is waiting.
+    if (this.pending.size > 0 && (grew || added)) grew = this.settle() || grew;
     return grew;
   }
 
@@ -88,6 +109,7 @@ export class PageContext {
         const choice = this.resolve({ pattern: group[0]!, start: 0, end: 0, alts: group.length > 1 ? group.slice(1) : undefined });
         if (choice === undefined) continue;
         this.pending.delete(key);
+        if (group.length === 1) this.settled.add(group[0]!);
         grew = true;
         if (this.see(this.d.patRef[choice]!)) changed = true;
       }

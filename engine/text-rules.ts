@@ -14,8 +14,16 @@ export const SKIPPING_ATTRIBUTES: readonly string[] = ['hidden', 'contenteditabl
 /** Inline styles that hide an element, for parsers that do not compute CSS. */
 export const HIDING_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(;|$)/i;
 
+// Tag names as HTML elements report them (upper case) and as SVG, MathML and parsers
+// report them (lower case).
+const SKIPPED_NAMES: ReadonlySet<string> = new Set([...SKIPPED_ELEMENTS].flatMap((t) => [t, t.toLowerCase()]));
+
+export function isSkippedTag(tagName: string): boolean {
+  return SKIPPED_NAMES.has(tagName) || SKIPPED_ELEMENTS.has(tagName.toUpperCase());
+}
+
 export function isSkippedElement(tagName: string, getAttribute: (name: string) => string | null): boolean {
-  if (SKIPPED_ELEMENTS.has(tagName.toUpperCase())) return true;
+  if (isSkippedTag(tagName)) return true;
   for (const name of SKIPPING_ATTRIBUTES) {
     const value = getAttribute(name);
     if (value !== null && !(name === 'contenteditable' && value.toLowerCase() === 'false')) return true;

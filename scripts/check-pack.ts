@@ -22,4 +22,4 @@ if (!checked.ok) {
   process.exit(1);
 }
 const dict = compileDictionary(toDictionary(checked.pack.entities, checked.pack.contexts ?? {}));
-process.stdout.write(`${checked.pack.pack.id} ${checked.pack.pack.version}: ${checked.pack.entities.length} entities, ${checked.pack.events.length} events, ${checked.pack.sources.length} sources, ${dict.keyLength.length} alias forms, ${dict.edgeTarget.length + 1} matcher states: OK\n`);
+process.stdout.write(`${checked.pack.pack.id} ${checked.pack.pack.version}: ${checked.pack.entities.length} entities, ${checked.pack.events.length} events, ${checked.pack.sources.length} sources, ${dict.keyStart.length - 1} alias forms, ${dict.label.length} matcher states: OK\n`);

@@ -40,9 +40,10 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   const load = async (): Promise<void> => {
     const { encoded, muted } = await send('page.dictionary', {});
     const next = new PageScanner(decodeDictionary(encoded), new Set(muted));
+    await next.scan(document.body, signal);
     scanner?.reset();
     scanner = next;
-    await next.scan(document.body, signal);
+    next.show();
     report();
   };
 

@@ -1,32 +1,52 @@
 // Walking the page's text the way engine/text-rules.ts describes, cheaply: the walk
-// itself only looks at each text node's parent; the full ancestor and visibility
-// checks run only for the few nodes where the matcher found something.
+// itself only looks at each text node's parent; the ancestor checks run only for the
+// nodes where the matcher found something, each element judged once per scan; CSS
+// visibility (which needs style) is asked only when counting mentions for the popup.
 
-import { SKIPPED_ELEMENTS } from '../../engine/text-rules';
+import { isSkippedElement, isSkippedTag } from '../../engine/text-rules';
 
-const SKIP_SELECTOR = [
-  ...[...SKIPPED_ELEMENTS].map((t) => t.toLowerCase()),
-  '[hidden]',
-  '[aria-hidden="true"]',
-  '[contenteditable]:not([contenteditable="false"])',
-].join(',');
+/** Whether text sits inside something Gloss must not read: a memo of element verdicts. */
+export class ReadableText {
+  private readonly memo = new Map<Element, boolean>();
 
-/** False for text inside script, style, form controls, code, hidden or editable parts. */
-export function isReadableText(node: Text): boolean {
-  const parent = node.parentElement;
-  if (!parent) return false;
-  if (parent.closest(SKIP_SELECTOR)) return false;
-  if (parent.isContentEditable) return false;
-  return typeof parent.checkVisibility === 'function' ? parent.checkVisibility({ visibilityProperty: true }) : true;
+  /** Forget verdicts (attributes may have changed since the last scan). */
+  clear(): void {
+    this.memo.clear();
+  }
+
+  /** False for text inside script, style, form controls, code, hidden or editable parts. */
+  has(node: Text): boolean {
+    const parent = node.parentElement;
+    return parent !== null && this.element(parent);
+  }
+
+  private element(el: Element): boolean {
+    const known = this.memo.get(el);
+    if (known !== undefined) return known;
+    const parent = el.parentElement;
+    const skipped = el.hasAttributes() ? isSkippedElement(el.tagName, (name) => el.getAttribute(name)) : isSkippedTag(el.tagName);
+    const ok = !skipped && (parent === null || this.element(parent));
+    this.memo.set(el, ok);
+    return ok;
+  }
 }
 
-// HTML elements report upper-case names, SVG and MathML ones lower-case.
-const SKIPPED_NAMES = new Set([...SKIPPED_ELEMENTS].flatMap((t) => [t, t.toLowerCase()]));
+/** Whether the text is rendered (not under display:none, visibility:hidden and the like). */
+export function isRendered(node: Text, memo: Map<Element, boolean>): boolean {
+  const parent = node.parentElement;
+  if (!parent) return false;
+  let known = memo.get(parent);
+  if (known === undefined) {
+    known = typeof parent.checkVisibility === 'function' ? parent.checkVisibility({ visibilityProperty: true }) : true;
+    memo.set(parent, known);
+  }
+  return known;
+}
 
 /** Parents whose text is never read, checked during the walk itself. */
 export function hasSkippedParent(node: Node): boolean {
   const parent = node.parentNode;
-  return parent !== null && SKIPPED_NAMES.has(parent.nodeName);
+  return parent !== null && isSkippedTag(parent.nodeName);
 }
 
 /** Gives the page a turn: ends the current task so input and rendering can run. */

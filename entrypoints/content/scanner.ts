@@ -4,10 +4,11 @@
 // changes or leaves the page.
 
 import { Matcher, PageContext, type Candidate, type CompiledDictionary } from '../../engine';
-import { hasSkippedParent, isReadableText, yieldToPage } from './page-text';
+import { hasSkippedParent, isRendered, ReadableText, yieldToPage } from './page-text';
 
 /** Longest stretch of work before giving the page a turn. */
 const SLICE_MS = 8;
+const SKIP_CHECK_LENGTH = 200;
 
 export interface FoundMention {
   node: Text;
@@ -21,6 +22,8 @@ export interface FoundMention {
 export interface ScanStats {
   nodes: number;
   chars: number;
+  /** Longest stretch of scanning without giving the page a turn, in ms. */
+  longestSliceMs: number;
 }
 
 export class PageScanner {
@@ -32,46 +35,72 @@ export class PageScanner {
   /** Ambiguous candidates waiting for context, per node. */
   private readonly waiting = new Map<Text, Candidate[]>();
   private muted: Uint8Array;
-  readonly stats: ScanStats = { nodes: 0, chars: 0 };
+  private readonly readable = new ReadableText();
+  /** The node the last mention was added to, and its list (mentions come node by node). */
+  private lastNode?: Text;
+  private lastList?: FoundMention[];
+  readonly stats: ScanStats = { nodes: 0, chars: 0, longestSliceMs: 0 };
 
   constructor(dict: CompiledDictionary, muted: ReadonlySet<string>) {
     this.dict = dict;
     this.matcher = new Matcher(dict);
     this.context = new PageContext(dict);
     this.muted = this.mutedMask(muted);
-    this.highlights = dict.kinds.map((kind) => {
-      const h = new Highlight();
-      CSS.highlights.set(`gloss-${kind}`, h);
-      return h;
-    });
+    this.highlights = dict.kinds.map(() => new Highlight());
+  }
+
+  /**
+   * Shows the highlights. Until then ranges collect off-screen: registering them only
+   * after the first full scan means the page repaints highlights once, not at every
+   * slice of the scan.
+   */
+  show(): void {
+    this.dict.kinds.forEach((kind, i) => CSS.highlights.set(`gloss-${kind}`, this.highlights[i]!));
   }
 
   /** Scans every text node under root, yielding to the page between slices. */
   async scan(root: Node, signal?: AbortSignal): Promise<void> {
+    this.readable.clear();
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const matcher = this.matcher;
+    const known = this.context.knownContexts;
     let sliceStart = performance.now();
     let count = 0;
+    let chars = 0;
     let grew = false;
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      if ((++count & 63) === 0 && performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        if (signal?.aborted) return;
-        sliceStart = performance.now();
+      if ((++count & 63) === 0) {
+        const elapsed = performance.now() - sliceStart;
+        if (elapsed > SLICE_MS) {
+          this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, elapsed);
+          await yieldToPage();
+          if (signal?.aborted) return;
+          sliceStart = performance.now();
+        }
       }
-      if (hasSkippedParent(node)) continue;
-      grew = this.scanNode(node) || grew;
+      const text = node.data;
+      // Script and style text is long; skip it before matching (short text costs little
+      // and is judged with its ancestors if something is found in it).
+      if (text.length > SKIP_CHECK_LENGTH && hasSkippedParent(node)) continue;
+      chars += text.length;
+      const candidates = matcher.scan(text, known);
+      if (candidates.length > 0) grew = this.found(node, candidates) || grew;
     }
+    this.stats.nodes += count;
+    this.stats.chars += chars;
     if (grew) this.recheckWaiting();
+    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, performance.now() - sliceStart);
   }
 
   /** Rescans nodes whose text changed and subtrees that were added. */
   async rescan(nodes: Iterable<Node>, signal?: AbortSignal): Promise<void> {
+    this.readable.clear();
     for (const node of nodes) {
       if (signal?.aborted) return;
       if (!node.isConnected) continue;
       if (node.nodeType === Node.TEXT_NODE) {
         this.forget(node as Text);
-        if (!hasSkippedParent(node) && this.scanNode(node as Text)) this.recheckWaiting();
+        if (!hasSkippedParent(node) && this.scanNode(node as Text, (node as Text).data)) this.recheckWaiting();
       } else {
         await this.scan(node, signal);
       }
@@ -106,11 +135,12 @@ export class PageScanner {
     return this.muted[entity] === 1;
   }
 
-  /** Mentions per entity (not muted, still on the page), with the first text seen. */
+  /** Mentions per entity (not muted, still on the page and rendered), with the first text seen. */
   summary(): { entity: string; count: number; text: string }[] {
     const out = new Map<number, { entity: string; count: number; text: string }>();
+    const rendered = new Map<Element, boolean>();
     for (const [node, list] of this.byNode) {
-      if (!node.isConnected) continue;
+      if (!node.isConnected || !isRendered(node, rendered)) continue;
       for (const m of list) {
         if (this.muted[m.entity]) continue;
         const row = out.get(m.entity);
@@ -121,12 +151,16 @@ export class PageScanner {
     return [...out.values()];
   }
 
-  private scanNode(node: Text): boolean {
-    const text = node.data;
+  private scanNode(node: Text, text: string): boolean {
     this.stats.nodes++;
     this.stats.chars += text.length;
-    const candidates = this.matcher.scan(text);
-    if (candidates.length === 0 || !isReadableText(node)) return false;
+    const candidates = this.matcher.scan(text, this.context.knownContexts);
+    return candidates.length > 0 && this.found(node, candidates);
+  }
+
+  /** Takes in what the matcher found in one text node; true if the page context grew. */
+  private found(node: Text, candidates: Candidate[]): boolean {
+    if (!this.readable.has(node)) return false;
     const grew = this.context.observe(candidates);
     let waiting: Candidate[] | undefined;
     for (const c of candidates) {
@@ -160,9 +194,16 @@ export class PageScanner {
       entity: this.dict.patRef[pattern]!,
       range: new StaticRange({ startContainer: node, startOffset: c.start, endContainer: node, endOffset: c.end }),
     };
-    const list = this.byNode.get(node);
+    if (this.lastNode === node) {
+      this.lastList!.push(m);
+      this.paint(m);
+      return;
+    }
+    let list = this.byNode.get(node);
     if (list) list.push(m);
-    else this.byNode.set(node, [m]);
+    else this.byNode.set(node, (list = [m]));
+    this.lastNode = node;
+    this.lastList = list;
     this.paint(m);
   }
 
@@ -171,6 +212,7 @@ export class PageScanner {
   }
 
   private forget(node: Text): void {
+    if (this.lastNode === node) this.lastNode = this.lastList = undefined;
     const list = this.byNode.get(node);
     if (list) {
       for (const m of list) this.highlights[this.dict.entityKind[m.entity]!]!.delete(m.range);

@@ -40,13 +40,21 @@ export function extraTerms(count = 2000): string[] {
   return [...out];
 }
 
+export interface SentencePool {
+  /** From pages about AI chips and export controls. */
+  onTopic: string[];
+  /** From pages about other things (sport, food, travel, markets). */
+  offTopic: string[];
+}
+
 /** Sentences from the saved pages (our own paraphrases of real articles, all languages). */
-export function sentencePool(pagesDir: string): string[] {
-  const pool: string[] = [];
+export function sentencePool(pagesDir: string): SentencePool {
+  const pool: SentencePool = { onTopic: [], offTopic: [] };
   for (const file of readdirSync(pagesDir).filter((f) => f.endsWith('.html')).sort()) {
+    const expected = JSON.parse(readFileSync(join(pagesDir, file.replace(/\.html$/, '.expected.json')), 'utf8')) as { topic: boolean };
     for (const run of visibleTextRuns(readFileSync(join(pagesDir, file), 'utf8'))) {
       const text = run.replace(/\s+/g, ' ').trim();
-      if (text.length >= 30) pool.push(text);
+      if (text.length >= 30) (expected.topic ? pool.onTopic : pool.offTopic).push(text);
     }
   }
   return pool;
@@ -56,22 +64,67 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** A long page: paragraphs of five text nodes each (text, link, text, bold, text). */
-export function bigPage(pool: readonly string[], terms: readonly string[], targetChars = 1_000_000): string {
+/**
+ * Prose about nothing in particular: sentences of words drawn from the saved pages'
+ * vocabulary (per script), keeping only words in which the matcher finds nothing, so
+ * that the text reads like other news in the same languages without naming anything.
+ */
+export function fillerSentences(pool: SentencePool, isQuiet: (word: string) => boolean, count = 4000): string[] {
+  const random = rng(7);
+  const spaced = new Set<string>();
+  const unspaced = new Set<string>();
+  for (const text of [...pool.onTopic, ...pool.offTopic]) {
+    for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
+      if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(word)) {
+        for (let i = 0; i + 2 <= word.length; i += 2) if (isQuiet(word.slice(i, i + 2))) unspaced.add(word.slice(i, i + 2));
+      } else if (isQuiet(word)) spaced.add(word);
+    }
+  }
+  const words = [...spaced];
+  const chunks = [...unspaced];
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (random() < 0.15 && chunks.length > 0) {
+      let s = '';
+      for (let n = 10 + Math.floor(random() * 30); n > 0; n--) s += chunks[Math.floor(random() * chunks.length)];
+      out.push(s + '。');
+    } else {
+      const parts: string[] = [];
+      for (let n = 8 + Math.floor(random() * 20); n > 0; n--) parts.push(words[Math.floor(random() * words.length)]!);
+      const sentence = parts.join(' ');
+      out.push(sentence[0]!.toUpperCase() + sentence.slice(1) + '.');
+    }
+  }
+  return out;
+}
+
+/**
+ * A long page: paragraphs of five text nodes each (text, link, text, bold, text).
+ * `onTopicShare` of the paragraphs come from articles about the topic, the rest from
+ * `other` sentences; `termShare` of the pieces get one of the extra terms.
+ */
+export function bigPage(
+  pool: SentencePool,
+  terms: readonly string[],
+  options: { onTopicShare: number; termShare: number; other?: readonly string[]; targetChars?: number },
+): string {
+  const targetChars = options.targetChars ?? 1_000_000;
   const random = rng(1);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(random() * a.length)]!;
+  let sentences: readonly string[] = pool.onTopic;
   const piece = (min: number, max: number): string => {
-    const s = pick(pool);
+    const s = pick(sentences);
     const len = min + Math.floor(random() * (max - min));
     const start = Math.floor(random() * Math.max(1, s.length - len));
     let text = s.slice(start, start + len);
-    if (random() < 0.08) text += ` ${pick(terms)} `;
+    if (random() < options.termShare) text += ` ${pick(terms)} `;
     return escapeHtml(text);
   };
   const parts: string[] = ['<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long page</title></head><body><main>'];
   let chars = 0;
   let paragraphs = 0;
   while (chars < targetChars) {
+    sentences = random() < options.onTopicShare ? pool.onTopic : (options.other ?? pool.offTopic);
     const p = `<p>${piece(40, 70)}<a href="#p${paragraphs}">${piece(8, 30)}</a>${piece(30, 60)}<b>${piece(5, 20)}</b>${piece(20, 50)}</p>`;
     parts.push(p);
     chars += p.replace(/<[^>]+>/g, '').length;
