@@ -25,7 +25,7 @@ export function HoverCard({ card, text, locale }: HoverCardProps) {
       </p>
       {card.facts.length > 0 ? (
         <ul class="gloss-facts">
-          {card.facts.slice(0, 4).map((f) => (
+          {card.facts.map((f) => (
             <li key={f}>{f}</li>
           ))}
         </ul>

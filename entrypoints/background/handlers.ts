@@ -11,7 +11,9 @@ import { currentDictionary, type StoredDictionary } from '../../storage/dictiona
 import { importPack, removePack } from '../../storage/packs';
 import { recordSightings } from '../../storage/sightings';
 
-const CARD_EVENTS = 4;
+/** A card is read at a glance: the latest events and the first key facts; the popup has the rest. */
+const CARD_EVENTS = 3;
+const CARD_FACTS = 2;
 
 export function createHandlers(ready: Promise<unknown>): Handlers {
   let dictionary: Promise<StoredDictionary> | undefined;
@@ -96,7 +98,7 @@ export async function cardFor(entityId: string, lang: string): Promise<CardData 
     name: pickText(entity.names, lang).text,
     summary: summary.text,
     lang: summary.lang,
-    facts: entity.facts.map((f) => pickText(f.text, lang).text),
+    facts: entity.facts.slice(0, CARD_FACTS).map((f) => pickText(f.text, lang).text),
     events: events.slice(0, CARD_EVENTS).map((e) => ({
       date: e.date,
       title: pickText(e.title, lang).text,
