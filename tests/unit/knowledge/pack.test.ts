@@ -56,7 +56,7 @@ describe('the bundled pack gloss-core', () => {
   });
 
   it('has an English summary for every entity and Greek and Chinese for at least 30', () => {
-    for (const e of pack.entities) expect(e.summary.en.length, e.id).toBeGreaterThan(40);
+    for (const e of pack.entities) expect((e.summary.en ?? '').length, e.id).toBeGreaterThan(40);
     const both = pack.entities.filter((e) => e.summary.el && e.summary['zh-Hans']);
     expect(both.length).toBeGreaterThanOrEqual(30);
   });
