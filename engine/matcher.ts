@@ -225,8 +225,9 @@ export class Matcher {
       const role = d.patRole[p];
       if (role === Role.Context && this.knownContexts?.[d.patRef[p]!] === 1) continue;
       const hits = (this.hits ??= []);
-      if (role === Role.Context) hits.push({ pattern: p, start, end });
-      else if (!first) hits.push((first = { pattern: p, start, end }));
+      // Every candidate has the same four fields, so code handling them stays monomorphic.
+      if (role === Role.Context) hits.push({ pattern: p, start, end, alts: undefined });
+      else if (!first) hits.push((first = { pattern: p, start, end, alts: undefined }));
       else (first.alts ??= []).push(p);
     }
   }

@@ -55,8 +55,8 @@ function mentionAt(scanner: PageScanner | undefined, x: number, y: number): { me
   for (const m of scanner.mentionsIn(pos.node as Text)) {
     if (scanner.isMuted(m.entity) || pos.offset < m.start || pos.offset > m.end) continue;
     const range = document.createRange();
-    range.setStart(m.node, m.start);
-    range.setEnd(m.node, m.end);
+    range.setStart(pos.node, m.start);
+    range.setEnd(pos.node, m.end);
     for (const rect of range.getClientRects()) {
       if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return { mention: m, rect };
     }

@@ -97,7 +97,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     {
       enter(m, rect) {
         const s = scanner;
-        if (s) cards.enter(m, s.dict.entities[m.entity]!, m.node.data.slice(m.start, m.end), rect);
+        if (s) cards.enter(m, s.dict.entities[m.entity]!, (m.range.startContainer as Text).data.slice(m.start, m.end), rect);
       },
       leave: () => cards.leave(),
     },

@@ -6,16 +6,15 @@
 import { Matcher, PageContext, type Candidate, type CompiledDictionary } from '../../engine';
 import { hasSkippedParent, isRendered, ReadableText, yieldToPage } from './page-text';
 
-/** Longest stretch of work before giving the page a turn. */
-const SLICE_MS = 8;
+/** Longest stretch of work before giving the page a turn: about a frame, far below a long task (50 ms). */
+const SLICE_MS = 16;
 const SKIP_CHECK_LENGTH = 200;
 
-export interface FoundMention {
-  node: Text;
-  start: number;
-  end: number;
+/** A mention on the page: the matcher's candidate, completed with its entity and range. */
+export interface FoundMention extends Candidate {
   /** Index into the dictionary's entities. */
   entity: number;
+  /** Its place in the page; the text node is range.startContainer. */
   range: StaticRange;
 }
 
@@ -187,13 +186,10 @@ export class PageScanner {
   }
 
   private add(node: Text, c: Candidate, pattern: number): void {
-    const m: FoundMention = {
-      node,
-      start: c.start,
-      end: c.end,
-      entity: this.dict.patRef[pattern]!,
-      range: new StaticRange({ startContainer: node, startOffset: c.start, endContainer: node, endOffset: c.end }),
-    };
+    // The candidate becomes the mention record: one object per mention, not two.
+    const m = c as FoundMention;
+    m.entity = this.dict.patRef[pattern]!;
+    m.range = new StaticRange({ startContainer: node, startOffset: c.start, endContainer: node, endOffset: c.end });
     if (this.lastNode === node) {
       this.lastList!.push(m);
       this.paint(m);
