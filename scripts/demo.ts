@@ -44,7 +44,9 @@ const point = await page.evaluate(() => {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const i = (n as Text).data.search(/H20(?![0-9])/);
     if (i < 0) continue;
-    (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+    // Near the top of the window, so that the card has room to open below it.
+    (n.parentElement as HTMLElement).scrollIntoView({ block: 'start' });
+    window.scrollBy(0, -80);
     const r = document.createRange();
     r.setStart(n, i);
     r.setEnd(n, i + 3);

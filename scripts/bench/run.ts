@@ -153,6 +153,10 @@ console.log(`markjs_regex_ms=${fmt(med.markRegex!)} (marks=${info.marks})`);
 console.log(`rescan_one_paragraph_ms=${fmt(med.rescan!)} (chars_rescanned=${info.rescanChars} of ${info.chars})`);
 console.log(`dense_1mb_page: floor_ms=${fmt(med.denseFloor!)} gloss_ms=${fmt(med.denseGloss!)} mentions=${info.denseMentions} ratio=${(med.denseGloss! / med.denseFloor!).toFixed(2)}`);
 console.log(`article: gloss_200_terms_ms=${fmt(med.gloss200!)} (decode=${fmt(med.decode200!)} setup=${fmt(med.setup200!)} scan=${fmt(med.scan200!)} mentions=${info.articleMentions}) markjs_array_200_terms_ms=${fmt(med.markArray!)} (marks=${info.articleMarks})`);
+// The floor and Gloss run back to back in every round; on a shared machine the
+// median of their per-round ratios is steadier than the ratio of medians, so both.
+const paired = median(results.gloss!.map((g, i) => g / results.floor![i]!));
+console.log(`paired_ratio_vs_floor=${paired.toFixed(2)} (median over rounds of gloss/floor measured back to back)`);
 console.log(
   `ratio_vs_floor=${(med.gloss! / med.floor!).toFixed(2)} ratio_vs_markjs_regex=${(med.markRegex! / med.gloss!).toFixed(1)} ratio_vs_markjs_array=${(med.markArray! / med.gloss200!).toFixed(0)}`,
 );
