@@ -3,7 +3,7 @@
 // and caches the result; the CLI runs it once per invocation.
 
 import { expandForms } from './expand';
-import { foldString, foldTable, IGNORABLE, SPACE } from './fold';
+import { canonicalForm, foldString, foldTable, IGNORABLE, SPACE } from './fold';
 import { Category, categoryOf } from './script';
 import {
   CLASS_BITS,
@@ -67,7 +67,7 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
       const key = foldString(form);
       if (key.length === 0) throw new DictionaryError(`alias "${text}" has no matchable characters`);
       if (key.length > MAX_PATTERN_LENGTH) throw new DictionaryError(`alias "${text}" is longer than ${MAX_PATTERN_LENGTH} characters`);
-      specs.push({ key, role, ref, flags: (caseSensitive ? PatternFlag.CaseSensitive : 0) | edgeFlags(form), reqs, form: caseSensitive ? canonicalSpan(form) : '' });
+      specs.push({ key, role, ref, flags: (caseSensitive ? PatternFlag.CaseSensitive : 0) | edgeFlags(form), reqs, form: caseSensitive ? canonicalForm(form) : '' });
     }
   };
 
@@ -234,29 +234,6 @@ function edgeFlags(form: string): number {
   if (last === Category.Word) flags |= PatternFlag.EndWord;
   if (last === Category.Katakana) flags |= PatternFlag.EndKatakana;
   return flags;
-}
-
-/**
- * A span as compared for case-sensitive patterns: ignorables dropped, spaces collapsed,
- * full-width forms narrowed (ＡＭＤ is AMD), capitals kept.
- */
-export function canonicalSpan(text: string): string {
-  const fold = foldTable();
-  let out = '';
-  let lastSpace = true;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const f = fold[code]!;
-    if (f === IGNORABLE) continue;
-    if (f === SPACE) {
-      if (!lastSpace) out += ' ';
-      lastSpace = true;
-      continue;
-    }
-    out += text[i];
-    lastSpace = false;
-  }
-  return out.trimEnd().normalize('NFKC');
 }
 
 /** FNV-1a over everything that affects matching. */

@@ -54,24 +54,49 @@ export function foldTable(): Uint16Array {
   return t;
 }
 
+export const enum UnitKind {
+  Keep = 0,
+  Ignorable = 1,
+  Space = 2,
+}
+
 /**
- * Folds a whole string the way the matcher sees text: ignorable units dropped and
- * whitespace runs collapsed to one space, trimmed. Used for alias keys, not for page text.
+ * Rebuilds text[start, end) the way matching compares text: ignorable units dropped,
+ * whitespace runs collapsed to one space, no space at either end; every other unit
+ * becomes keep(i). The one loop behind alias keys and case-sensitive comparisons.
  */
-export function foldString(text: string): string {
-  const t = foldTable();
+export function squeeze(text: string, start: number, end: number, kindOf: (code: number) => UnitKind, keep: (i: number) => string): string {
   let out = '';
-  let lastSpace = true;
-  for (let i = 0; i < text.length; i++) {
-    const f = t[text.charCodeAt(i)]!;
-    if (f === IGNORABLE) continue;
-    if (f === SPACE) {
-      if (!lastSpace) out += ' ';
-      lastSpace = true;
+  let pendingSpace = false;
+  for (let i = start; i < end; i++) {
+    const kind = kindOf(text.charCodeAt(i));
+    if (kind === UnitKind.Ignorable) continue;
+    if (kind === UnitKind.Space) {
+      pendingSpace = out.length > 0;
       continue;
     }
-    out += String.fromCharCode(f);
-    lastSpace = false;
+    if (pendingSpace) out += ' ';
+    pendingSpace = false;
+    out += keep(i);
   }
-  return out.endsWith(' ') ? out.slice(0, -1) : out;
+  return out;
+}
+
+function foldKind(code: number): UnitKind {
+  const f = foldTable()[code]!;
+  return f === IGNORABLE ? UnitKind.Ignorable : f === SPACE ? UnitKind.Space : UnitKind.Keep;
+}
+
+/** A whole string folded as the matcher sees text. Used for alias keys, not for page text. */
+export function foldString(text: string): string {
+  const t = foldTable();
+  return squeeze(text, 0, text.length, foldKind, (i) => String.fromCharCode(t[text.charCodeAt(i)]!));
+}
+
+/**
+ * A form as case-sensitive patterns compare it: ignorables dropped, spaces collapsed,
+ * full-width forms narrowed (ＡＭＤ is AMD), capitals kept.
+ */
+export function canonicalForm(text: string): string {
+  return squeeze(text, 0, text.length, foldKind, (i) => text[i]!).normalize('NFKC');
 }

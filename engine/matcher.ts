@@ -17,6 +17,7 @@ import {
   expandCells,
   type CompiledDictionary,
 } from './compiled';
+import { squeeze, UnitKind } from './fold';
 import { Category } from './script';
 import type { Candidate } from './types';
 
@@ -232,22 +233,14 @@ export class Matcher {
     }
   }
 
-  /** The span as case-sensitive forms are compared: ignorables dropped, spaces collapsed, width narrowed. */
+  /** The span as case-sensitive forms are compared (see canonicalForm), from the cell table. */
   private canonicalSpan(text: string, start: number, end: number): string {
-    let out = '';
-    let lastSpace = false;
-    for (let i = start; i < end; i++) {
-      const k = this.cells[text.charCodeAt(i)]! & CLASS_MASK;
-      if (k === CLASS_IGNORABLE) continue;
-      if (k === CLASS_SPACE) {
-        if (!lastSpace) out += ' ';
-        lastSpace = true;
-        continue;
-      }
-      out += text[i];
-      lastSpace = false;
-    }
-    return out.normalize('NFKC');
+    const cells = this.cells;
+    const kindOf = (code: number): UnitKind => {
+      const k = cells[code]! & CLASS_MASK;
+      return k === CLASS_IGNORABLE ? UnitKind.Ignorable : k === CLASS_SPACE ? UnitKind.Space : UnitKind.Keep;
+    };
+    return squeeze(text, start, end, kindOf, (i) => text[i]!).normalize('NFKC');
   }
 }
 
