@@ -15,9 +15,10 @@ export interface EntityDetailProps {
   locale: string;
   onChoose(entity: string): void;
   onMute(entity: string, muted: boolean): void;
+  onNote(entity: string, note: string): void;
 }
 
-export function EntityDetail({ id, locale, onChoose, onMute }: EntityDetailProps) {
+export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDetailProps) {
   const data = useLiveQuery(async () => {
     const entity = await getEntity(id);
     if (!entity) return null;
@@ -105,6 +106,16 @@ export function EntityDetail({ id, locale, onChoose, onMute }: EntityDetailProps
         <h2 class="gloss-section-title">Sources</h2>
         <SourceLinks sources={entity.sources} locale={locale} />
       </section>
+      <label class="note">
+        <span class="gloss-section-title">Your note</span>
+        <textarea
+          rows={3}
+          maxLength={4000}
+          placeholder="Kept in this browser, and across knowledge-pack updates"
+          value={edit?.note ?? ''}
+          onChange={(e) => onNote(entity.id, (e.currentTarget as HTMLTextAreaElement).value)}
+        />
+      </label>
       <label class="mute">
         <input type="checkbox" checked={edit?.muted === true} onChange={(e) => onMute(entity.id, (e.currentTarget as HTMLInputElement).checked)} /> Don’t
         highlight on pages

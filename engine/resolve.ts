@@ -84,11 +84,6 @@ export class PageContext {
     return best;
   }
 
-  /** Whether a candidate counts as a mention on this page, as far as is known. */
-  accepts(c: Candidate): boolean {
-    return this.resolve(c) !== undefined;
-  }
-
   private isCertain(p: number): boolean {
     return this.d.patRole[p] === Role.Mention && this.d.reqStart[p] === this.d.reqStart[p + 1];
   }

@@ -66,6 +66,8 @@ export interface Protocol {
   'ui.importPack': { request: { json: string }; response: ImportReply };
   'ui.removePack': { request: { id: string }; response: { removed: string } };
   'ui.setMuted': { request: { entity: string; muted: boolean }; response: { muted: boolean } };
+  /** The user's own note on an entity (kept across pack updates); empty removes it. */
+  'ui.setEntityNote': { request: { entity: string; note: string }; response: { saved: boolean } };
 }
 
 export type MessageType = keyof Protocol;

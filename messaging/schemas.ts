@@ -22,6 +22,7 @@ export const requestSchemas = {
   'ui.importPack': v.strictObject({ json: v.pipe(v.string(), v.maxLength(20_000_000, 'pack file is larger than 20 MB')) }),
   'ui.removePack': v.strictObject({ id: Id }),
   'ui.setMuted': v.strictObject({ entity: Id, muted: v.boolean() }),
+  'ui.setEntityNote': v.strictObject({ entity: Id, note: v.pipe(v.string(), v.maxLength(4000, 'a note is at most 4,000 characters')) }),
 } satisfies Record<MessageType, v.GenericSchema>;
 
 /** Who may send each request: content scripts on web pages, or the extension's own pages. */
@@ -33,4 +34,5 @@ export const requestSenders: Record<MessageType, 'page' | 'extension'> = {
   'ui.importPack': 'extension',
   'ui.removePack': 'extension',
   'ui.setMuted': 'extension',
+  'ui.setEntityNote': 'extension',
 };

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import type { Caller, Handlers } from '../../messaging/router';
 import type { Broadcast, CardData, PageMention, TabMentions } from '../../messaging/protocol';
 import { pickText } from '../../knowledge/localize';
-import { getEntities, getEntity, mutedEntities, setMuted } from '../../storage/entities';
+import { getEntities, getEntity, mutedEntities, setEntityNote, setMuted } from '../../storage/entities';
 import { timeline } from '../../storage/events';
 import { currentDictionary, type StoredDictionary } from '../../storage/dictionary';
 import { importPack, removePack } from '../../storage/packs';
@@ -82,6 +82,12 @@ export function createHandlers(ready: Promise<unknown>): Handlers {
       await setMuted(entity, muted);
       await broadcast({ type: 'gloss.mutedChanged', muted: [...(await mutedEntities())] });
       return { muted };
+    },
+
+    async 'ui.setEntityNote'({ entity, note }) {
+      if (!(await getEntity(entity))) throw new Error(`no entity "${entity}"`);
+      await setEntityNote(entity, note);
+      return { saved: true };
     },
   };
 }

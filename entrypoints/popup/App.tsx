@@ -47,6 +47,7 @@ export function App() {
   const choose = (id: string) => setChosen((stack) => [...stack, id]);
   const back = () => setChosen((stack) => stack.slice(0, -1));
   const mute = (entity: string, muted: boolean) => void send('ui.setMuted', { entity, muted });
+  const note = (entity: string, text: string) => void send('ui.setEntityNote', { entity, note: text });
 
   return (
     <main class="popup">
@@ -60,7 +61,7 @@ export function App() {
         <span class="page-host">{page.status === 'ready' ? hostOf(page.page.url) : ''}</span>
       </header>
       {current ? (
-        <EntityDetail id={current} locale={locale} onChoose={choose} onMute={mute} />
+        <EntityDetail id={current} locale={locale} onChoose={choose} onMute={mute} onNote={note} />
       ) : (
         <>
           <PageSummary page={page} rows={rows} onChoose={choose} />

@@ -51,6 +51,13 @@ test('the popup lists what the page mentions and shows an entity’s timeline fr
   await expect(detail.locator('.gloss-event .gloss-sources a').first()).toHaveAttribute('href', /^https:\/\//);
   await popup.screenshot({ path: join(SCREENSHOTS, 'popup-h20-timeline.png'), fullPage: true });
 
+  // The user's own note on the entity is kept (in IndexedDB, through the background).
+  await detail.locator('.note textarea').fill('Ask the desk about the April filing.');
+  await detail.locator('.note textarea').blur();
+  await popup.reload();
+  await popup.locator('section.kind-chip .mention-row[data-entity="h20"]').click();
+  await expect(popup.locator('article.entity-detail[data-entity="h20"] .note textarea')).toHaveValue('Ask the desk about the April filing.');
+
   // Related entities lead on: the maker's page.
   await detail.locator('.related button', { hasText: 'Nvidia' }).first().click();
   await expect(popup.locator('article.entity-detail[data-entity="nvidia"]')).toBeVisible();

@@ -15,6 +15,7 @@ function handlers(): Handlers {
     'ui.importPack': vi.fn(async () => ({ ok: true as const, id: 'p', version: '1', replaced: false })),
     'ui.removePack': vi.fn(async ({ id }) => ({ removed: id })),
     'ui.setMuted': vi.fn(async ({ muted }) => ({ muted })),
+    'ui.setEntityNote': vi.fn(async () => ({ saved: true })),
   };
 }
 
@@ -49,6 +50,7 @@ describe('router', () => {
       { type: 'ui.removePack', payload: { id: 'gloss-core' } },
       { type: 'ui.setMuted', payload: { entity: 'nvidia', muted: true } },
       { type: 'ui.tabMentions', payload: { tabId: 1 } },
+      { type: 'ui.setEntityNote', payload: { entity: 'nvidia', note: 'x' } },
     ]) {
       const reply = await route(message, page);
       expect(reply).toEqual({ ok: false, error: expect.stringContaining('not allowed from a web page') });
