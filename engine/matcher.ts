@@ -41,10 +41,9 @@ export class Matcher {
   private readonly pairStates: Int32Array;
   private readonly pairShift: number;
   /**
-   * Which depth-2 states a third class can continue, as a 64-kilobit Bloom filter of
-   * (depth-2 state, class) pairs, plus the depth-2 states that are ends of forms
-   * (two-letter aliases) or that continue over ignorables and spaces, for which the
-   * filter is not asked.
+   * Which depth-2 states a third class can continue: a 64-kilobit Bloom filter of
+   * (depth-2 state, class) pairs. It is not asked where the pair already ends a form
+   * or where the text goes on with an ignorable or a space.
    */
   private readonly triples = new Uint32Array(TRIPLE_BITS >>> 5);
   /** Root children that are themselves the end of a form (one-letter aliases). */

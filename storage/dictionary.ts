@@ -3,7 +3,7 @@
 
 import { compileDictionary, encodeDictionary } from '../engine';
 import { mergeContexts, toDictionary } from '../knowledge/dictionary';
-import { db } from './db';
+import { db, type PackRecord } from './db';
 
 export interface StoredDictionary {
   signature: string;
@@ -13,8 +13,8 @@ export interface StoredDictionary {
 
 const KEY = 'dictionary';
 
-export async function packSignature(): Promise<string> {
-  const packs = await db.packs.toArray();
+/** Which packs, in which versions, a compiled dictionary was built from. */
+function packSignature(packs: readonly PackRecord[]): string {
   return packs
     .map((p) => `${p.id}@${p.version}#${p.updatedAt}`)
     .sort()
@@ -23,10 +23,11 @@ export async function packSignature(): Promise<string> {
 
 /** The compiled dictionary for the installed packs, built if the cache is stale. */
 export async function currentDictionary(): Promise<StoredDictionary> {
-  const signature = await packSignature();
+  const packs = await db.packs.toArray();
+  const signature = packSignature(packs);
   const cached = (await db.kv.get(KEY))?.value as StoredDictionary | undefined;
   if (cached && cached.signature === signature) return cached;
-  const [packs, entities] = await Promise.all([db.packs.toArray(), db.entities.toArray()]);
+  const entities = await db.entities.toArray();
   const dict = compileDictionary(toDictionary(entities, mergeContexts(packs.map((p) => p.contexts))));
   const value: StoredDictionary = { signature, id: dict.id, encoded: encodeDictionary(dict) };
   await db.kv.put({ key: KEY, value });

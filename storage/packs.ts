@@ -3,7 +3,7 @@
 // else (edits, sightings, other packs) is touched.
 
 import { foldString, expandForms } from '../engine';
-import { checkPack, type InstalledContext, type PackIssue } from '../knowledge/check';
+import { checkPack, describeIssues, type InstalledContext, type PackIssue } from '../knowledge/check';
 import { compareVersions, type Pack, type Source } from '../knowledge/schema';
 import { db, type EntityRecord, type EventRecord, type PackRecord, type SourceRef } from './db';
 
@@ -91,7 +91,11 @@ export interface BundledResult {
   unchanged: string[];
 }
 
-/** Installs bundled packs that are missing and updates those whose version went up. */
+/**
+ * Installs bundled packs that are missing and updates those whose version went up.
+ * This runs on every start of the background, so a pack is validated only when it is
+ * about to be written (checking costs more than the version comparison by far).
+ */
 export async function ensureBundledPacks(packs: readonly Pack[]): Promise<BundledResult> {
   const result: BundledResult = { installed: [], updated: [], unchanged: [] };
   for (const pack of packs) {
@@ -100,7 +104,9 @@ export async function ensureBundledPacks(packs: readonly Pack[]): Promise<Bundle
       result.unchanged.push(pack.pack.id);
       continue;
     }
-    await installPack(pack, 'bundled');
+    const checked = checkPack(pack);
+    if (!checked.ok) throw new Error(`bundled pack "${pack.pack.id}" is invalid:\n${describeIssues(checked.issues)}`);
+    await installPack(checked.pack, 'bundled');
     (current ? result.updated : result.installed).push(pack.pack.id);
   }
   return result;

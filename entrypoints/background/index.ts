@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRouter, originOf } from '../../messaging/router';
-import { checkPack, describeIssues } from '../../knowledge/check';
 import { corePack } from '../../knowledge/core';
 import { ensureBundledPacks } from '../../storage/packs';
 import { createHandlers, tabKey } from './handlers';
@@ -19,7 +18,5 @@ export default defineBackground(() => {
 });
 
 async function installBundled(): Promise<void> {
-  const checked = checkPack(corePack);
-  if (!checked.ok) throw new Error(`bundled pack is invalid:\n${describeIssues(checked.issues)}`);
-  await ensureBundledPacks([checked.pack]);
+  await ensureBundledPacks([corePack]);
 }
