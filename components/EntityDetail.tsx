@@ -2,7 +2,7 @@
 // whole timeline and the articles it was seen in, read live from IndexedDB.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { pickText } from '../knowledge/localize';
-import { getEdit, getEntities, getEntity } from '../storage/entities';
+import { getEntities, getEntity, getEntityNote, isMuted } from '../storage/entities';
 import { timeline } from '../storage/events';
 import { sightingsOf } from '../storage/sightings';
 import { hostOf } from './format';
@@ -22,12 +22,18 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
   const data = useLiveQuery(async () => {
     const entity = await getEntity(id);
     if (!entity) return null;
-    const [events, related, seen, edit] = await Promise.all([timeline(id), getEntities(entity.related.map((r) => r.entity)), sightingsOf(id), getEdit(id)]);
-    return { entity, events, related, seen, edit };
+    const [events, related, seen, note, muted] = await Promise.all([
+      timeline(id),
+      getEntities(entity.related.map((r) => r.entity)),
+      sightingsOf(id),
+      getEntityNote(id),
+      isMuted(id),
+    ]);
+    return { entity, events, related, seen, note, muted };
   }, [id]);
   if (data === undefined) return <p class="muted">Loading…</p>;
   if (data === null) return <p class="muted">Gloss has nothing stored about “{id}”.</p>;
-  const { entity, events, related, seen, edit } = data;
+  const { entity, events, related, seen, note, muted } = data;
   const summary = pickText(entity.summary, locale);
   return (
     <article class="entity-detail" data-entity={entity.id}>
@@ -112,12 +118,12 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
           rows={3}
           maxLength={4000}
           placeholder="Kept in this browser, and across knowledge-pack updates"
-          value={edit?.note ?? ''}
+          value={note?.body ?? ''}
           onChange={(e) => onNote(entity.id, (e.currentTarget as HTMLTextAreaElement).value)}
         />
       </label>
       <label class="mute">
-        <input type="checkbox" checked={edit?.muted === true} onChange={(e) => onMute(entity.id, (e.currentTarget as HTMLInputElement).checked)} /> Don’t
+        <input type="checkbox" checked={muted} onChange={(e) => onMute(entity.id, (e.currentTarget as HTMLInputElement).checked)} /> Don’t
         highlight on pages
       </label>
     </article>

@@ -5,6 +5,18 @@
 
 import Dexie, { type EntityTable } from 'dexie';
 import type { Kind } from '../knowledge/schema';
+import type {
+  ArticleRecord,
+  EntityNoteRecord,
+  Hlc,
+  MuteRecord,
+  NoteRecord,
+  PackSyncRecord,
+  RecordType,
+  RevisionRecord,
+  SiteSettingRecord,
+} from '../model';
+import { upgradeToV2 } from './upgrade';
 
 export type LocalText = Record<string, string>;
 
@@ -63,8 +75,8 @@ export interface EventRecord {
   sources: SourceRef[];
 }
 
-/** What the user changed about an entity; kept across every pack update. */
-export interface EditRecord {
+/** Version 1 only: what the user changed about an entity (now `mutes` and `entityNotes`). */
+export interface EditRecordV1 {
   entityId: string;
   /** Not highlighted on pages (still counted as context). */
   muted?: boolean;
@@ -75,11 +87,44 @@ export interface EditRecord {
 
 /** That an article mentioned an entity: the popup's "seen on" list. */
 export interface SightingRecord {
+  /** The article's address without query string or fragment. */
   url: string;
   entity: string;
   count: number;
   title: string;
   lastSeen: number;
+  /** Host without "www.", so a site's history can be cleared. */
+  site: string;
+}
+
+/** A note as kept locally: the synced record plus what lists and search need. */
+export interface LocalNote extends NoteRecord {
+  /** 1 while the note is not deleted (IndexedDB cannot index booleans). */
+  live: 0 | 1;
+  /** Folded words (and two-character runs of CJK text) of the note, quote and tags, for search. */
+  terms: string[];
+  /** "t:<tag>" and "e:<entity>" of a live note, for filters and the lists of tags and entities in use. */
+  facets: string[];
+}
+
+export interface LocalArticle extends ArticleRecord {
+  live: 0 | 1;
+}
+
+/** A change waiting to reach the sync server: what changed, when, on which device. */
+export interface OutboxEntry {
+  /** Increases with every change; the mutation id the server applies once. */
+  seq?: number;
+  type: RecordType;
+  record: string;
+  /** The fields this change set. */
+  fields: Record<string, unknown>;
+  hlc: Hlc;
+  /** For text kept on conflict: the clock of the version this edit started from. */
+  base?: Record<string, Hlc | null>;
+  device: string;
+  /** Wall time of the change, ms. */
+  at: number;
 }
 
 export interface KvRecord {
@@ -91,9 +136,16 @@ export class GlossDatabase extends Dexie {
   packs!: EntityTable<PackRecord, 'id'>;
   entities!: EntityTable<EntityRecord, 'id'>;
   events!: EntityTable<EventRecord, 'id'>;
-  edits!: EntityTable<EditRecord, 'entityId'>;
   sightings!: Dexie.Table<SightingRecord, [string, string]>;
   kv!: EntityTable<KvRecord, 'key'>;
+  articles!: EntityTable<LocalArticle, 'id'>;
+  notes!: EntityTable<LocalNote, 'id'>;
+  entityNotes!: EntityTable<EntityNoteRecord, 'id'>;
+  mutes!: EntityTable<MuteRecord, 'id'>;
+  siteSettings!: EntityTable<SiteSettingRecord, 'id'>;
+  packFiles!: EntityTable<PackSyncRecord, 'id'>;
+  revisions!: EntityTable<RevisionRecord, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
 
   constructor(name = 'gloss') {
     super(name);
@@ -105,6 +157,23 @@ export class GlossDatabase extends Dexie {
       sightings: '[url+entity], url, entity, lastSeen',
       kv: '&key',
     });
+    // Version 2 (notes and sync): the user's edits become records that can travel
+    // (mutes, entity notes), articles and their notes arrive, every change to those is
+    // queued in the outbox, and reading history keeps no query strings.
+    this.version(2)
+      .stores({
+        edits: null,
+        sightings: '[url+entity], url, entity, site, lastSeen, [entity+lastSeen]',
+        articles: '&id, site, updatedAt, [live+updatedAt]',
+        notes: '&id, articleId, [articleId+createdAt], [live+updatedAt], [live+createdAt], *facets, *terms',
+        entityNotes: '&id',
+        mutes: '&id',
+        siteSettings: '&id',
+        packFiles: '&id',
+        revisions: '&id, targetId',
+        outbox: '++seq, [type+record]',
+      })
+      .upgrade((tx) => upgradeToV2(tx));
   }
 }
 

@@ -1,6 +1,10 @@
-// Reading entities, and the user's edits to them.
+// Reading entities, and what the user decided about them: mutes and their own notes.
+// Mutes and entity notes are records that sync (storage/records.ts); an entity's id is
+// the record's id, and un-muting or clearing a note leaves a tombstone.
 
-import { db, type EditRecord, type EntityRecord } from './db';
+import type { EntityNoteRecord } from '../model';
+import { db, type EntityRecord } from './db';
+import { writeRecord } from './records';
 
 export function getEntity(id: string): Promise<EntityRecord | undefined> {
   return db.entities.get(id);
@@ -15,25 +19,34 @@ export function allEntities(): Promise<EntityRecord[]> {
   return db.entities.toArray();
 }
 
-export function getEdit(entityId: string): Promise<EditRecord | undefined> {
-  return db.edits.get(entityId);
+/** Entities the user chose not to see highlighted. */
+export async function mutedEntities(): Promise<Set<string>> {
+  const rows = await db.mutes.toArray();
+  return new Set(rows.filter((r) => !r.deleted).map((r) => r.id));
 }
 
-export async function mutedEntities(): Promise<Set<string>> {
-  const rows = await db.edits.filter((e) => e.muted === true).toArray();
-  return new Set(rows.map((r) => r.entityId));
+export async function isMuted(entityId: string): Promise<boolean> {
+  const row = await db.mutes.get(entityId);
+  return row !== undefined && !row.deleted;
 }
 
 export async function setMuted(entityId: string, muted: boolean): Promise<void> {
-  await db.transaction('rw', db.edits, async () => {
-    const edit = (await db.edits.get(entityId)) ?? { entityId, updatedAt: 0 };
-    await db.edits.put({ ...edit, muted, updatedAt: Date.now() });
-  });
+  const row = await db.mutes.get(entityId);
+  if (muted === (row !== undefined && !row.deleted)) return;
+  await writeRecord('mute', entityId, muted ? { entity: entityId, deleted: false } : { deleted: true });
 }
 
-export async function setEntityNote(entityId: string, note: string): Promise<void> {
-  await db.transaction('rw', db.edits, async () => {
-    const edit = (await db.edits.get(entityId)) ?? { entityId, updatedAt: 0 };
-    await db.edits.put({ ...edit, note: note.trim() === '' ? undefined : note, updatedAt: Date.now() });
-  });
+/** The user's own note on an entity, if they wrote one. */
+export async function getEntityNote(entityId: string): Promise<EntityNoteRecord | undefined> {
+  const row = await db.entityNotes.get(entityId);
+  return row && !row.deleted ? row : undefined;
+}
+
+/** Saves the user's note on an entity; an empty note is a deletion. */
+export async function setEntityNote(entityId: string, body: string): Promise<void> {
+  const row = await db.entityNotes.get(entityId);
+  const empty = body.trim() === '';
+  if (empty && (!row || row.deleted)) return;
+  if (!empty && row && !row.deleted && row.body === body) return;
+  await writeRecord('entityNote', entityId, empty ? { deleted: true } : { entity: entityId, body, deleted: false });
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../storage/db';
-import { getEdit, getEntity, mutedEntities, setEntityNote, setMuted } from '../../../storage/entities';
+import { getEntity, getEntityNote, mutedEntities, setEntityNote, setMuted } from '../../../storage/entities';
 import { timeline } from '../../../storage/events';
 import { currentDictionary } from '../../../storage/dictionary';
 import { ensureBundledPacks, importPack, listPacks, removePack } from '../../../storage/packs';
@@ -64,7 +64,8 @@ async function snapshot() {
     packs: await db.packs.toArray(),
     entities: await db.entities.toArray(),
     events: await db.events.toArray(),
-    edits: await db.edits.toArray(),
+    mutes: await db.mutes.toArray(),
+    entityNotes: await db.entityNotes.toArray(),
   };
 }
 
@@ -109,7 +110,7 @@ describe('bundled packs', () => {
     expect((await getEntity('h20'))?.summary.en).toBe('Updated summary.');
     expect((await timeline('h20')).map((e) => e.id)).toEqual(['e1']);
     expect(await mutedEntities()).toEqual(new Set(['nvidia']));
-    expect((await getEdit('h20'))?.note).toBe('Check the April filing.');
+    expect((await getEntityNote('h20'))?.body).toBe('Check the April filing.');
     expect(await getEntity('acme-chip')).toBeDefined();
     expect((await timeline('nvidia')).map((e) => e.id)).toEqual(['n-e1', 'e1']);
     expect((await sightingsOf('h20')).map((s) => s.url)).toEqual(['https://news.example/a']);

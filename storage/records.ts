@@ -1,0 +1,225 @@
+// Writing records that sync. Every local change is stamped with the device's hybrid
+// logical clock, written, and queued in the outbox in one transaction, so a change is
+// either kept and queued or not made at all. Remote changes merge field by field and
+// queue nothing. The pure parts (what a change makes of a record) are separate so the
+// schema upgrade can use them inside its own transaction.
+
+import type { Table, Transaction } from 'dexie';
+import {
+  checkFields,
+  mergeChange,
+  newDeviceId,
+  receive,
+  tick,
+  type Change,
+  type Fields,
+  type Hlc,
+  KEPT_ON_CONFLICT,
+  type RecordType,
+  type SyncRecord,
+} from '../model';
+import { db, type OutboxEntry } from './db';
+import { searchTerms } from './terms';
+
+/** Record types kept in this browser, and their tables. (Sightings sync is separate.) */
+export const SYNCED_TABLES = {
+  article: 'articles',
+  note: 'notes',
+  entityNote: 'entityNotes',
+  mute: 'mutes',
+  siteSetting: 'siteSettings',
+  pack: 'packFiles',
+  revision: 'revisions',
+} as const satisfies Partial<Record<RecordType, string>>;
+export type LocalType = keyof typeof SYNCED_TABLES;
+
+export function isLocalType(t: string): t is LocalType {
+  return Object.hasOwn(SYNCED_TABLES, t);
+}
+
+type DataFields<T extends LocalType> = Omit<Fields<T>, 'createdAt' | 'updatedAt' | 'deleted'>;
+
+/** What a new record holds before its first change sets the rest. */
+const DEFAULTS: { [T in LocalType]: Partial<DataFields<T>> } = {
+  article: { title: '', site: '', published: null, lang: null },
+  note: { body: '', tags: [], entities: [], quote: null, position: null },
+  entityNote: { body: '' },
+  mute: {},
+  siteSetting: { off: false, mode: 'all', hiddenKinds: [] },
+  pack: {},
+  revision: {},
+};
+
+export const KV_DEVICE = 'device';
+export const KV_CLOCK = 'clock';
+/** Highest outbox seq in a push that has not been acknowledged; entries up to it are never rewritten. */
+export const KV_PUSHING = 'sync.pushing';
+
+export interface ChangeMade<T extends LocalType> {
+  record: SyncRecord<T>;
+  entry: OutboxEntry;
+}
+
+/** Fields only this browser keeps, derived from the record: never synced or exported. */
+export function withLocalFields<T extends LocalType>(type: T, record: SyncRecord<T>): SyncRecord<T> {
+  if (type === 'note') {
+    const n = record as SyncRecord<'note'>;
+    const live = !n.deleted;
+    return {
+      ...n,
+      live: live ? 1 : 0,
+      terms: live ? searchTerms(n.body, n.quote?.exact, ...n.tags) : [],
+      facets: live ? [...n.tags.map((t) => `t:${t}`), ...n.entities.map((e) => `e:${e}`)] : [],
+    } as SyncRecord<T>;
+  }
+  if (type === 'article') return { ...record, live: record.deleted ? 0 : 1 } as SyncRecord<T>;
+  return record;
+}
+
+/** Strips the fields withLocalFields added. */
+export function syncedPart<T extends LocalType>(record: SyncRecord<T>): SyncRecord<T> {
+  const { live: _l, terms: _t, facets: _f, ...rest } = record as SyncRecord<T> & { live?: unknown; terms?: unknown; facets?: unknown };
+  return rest as SyncRecord<T>;
+}
+
+/** Pure: a record after a local change stamped `hlc`, and the outbox entry that carries the change. */
+export function makeChange<T extends LocalType>(
+  type: T,
+  id: string,
+  existing: SyncRecord<T> | undefined,
+  fields: Partial<DataFields<T>> & { deleted?: boolean },
+  hlc: Hlc,
+  device: string,
+  now: number,
+): ChangeMade<T> {
+  const set: Record<string, unknown> = { ...fields, updatedAt: now };
+  if (!existing) Object.assign(set, { ...DEFAULTS[type], ...fields, createdAt: now, deleted: fields.deleted ?? false, updatedAt: now });
+  const base: Record<string, Hlc | null> = {};
+  for (const name of KEPT_ON_CONFLICT[type] ?? []) if (name in set) base[name] = existing?.clock[name] ?? null;
+  const clock = { ...(existing?.clock ?? {}) };
+  for (const name of Object.keys(set)) clock[name] = hlc;
+  const record = { ...(existing ?? {}), ...set, id, clock } as SyncRecord<T>;
+  const entry: OutboxEntry = { type, record: id, fields: set, hlc, device, at: now };
+  if (Object.keys(base).length > 0) entry.base = base;
+  return { record, entry };
+}
+
+/** The device id and clock, created on first use. Call inside a transaction that includes kv. */
+async function deviceAndClock(kv: Table): Promise<{ device: string; clock: Hlc | undefined }> {
+  let device = (await kv.get(KV_DEVICE))?.value as string | undefined;
+  if (!device) {
+    device = newDeviceId();
+    await kv.put({ key: KV_DEVICE, value: device });
+  }
+  return { device, clock: (await kv.get(KV_CLOCK))?.value as Hlc | undefined };
+}
+
+export async function deviceId(): Promise<string> {
+  return db.transaction('rw', db.kv, () => deviceAndClock(db.kv)).then((r) => r.device);
+}
+
+/**
+ * Queues a change. An entry for the same record that no push has taken yet absorbs it,
+ * so years of edits without sync leave one entry per record, not one per keystroke.
+ */
+async function enqueue(outbox: Table<OutboxEntry, number | undefined>, kv: Table, entry: OutboxEntry): Promise<void> {
+  const pushing = ((await kv.get(KV_PUSHING))?.value as number | undefined) ?? 0;
+  const last = await outbox.where('[type+record]').equals([entry.type, entry.record]).last();
+  if (last && last.seq! > pushing) {
+    const base = { ...(entry.base ?? {}), ...(last.base ?? {}) };
+    const merged: OutboxEntry = { ...last, fields: { ...last.fields, ...entry.fields }, hlc: entry.hlc, at: entry.at };
+    if (Object.keys(base).length > 0) merged.base = base;
+    await outbox.put(merged);
+    return;
+  }
+  await outbox.add(entry);
+}
+
+export function tableOf<T extends LocalType>(type: T): Table<SyncRecord<T>, string> {
+  return db.table(SYNCED_TABLES[type]);
+}
+
+/** The tables a write of these types touches (for callers that open a wider transaction). */
+export function writeTables(...types: LocalType[]): Table[] {
+  return [...types.map((t) => db.table(SYNCED_TABLES[t])), db.outbox, db.kv];
+}
+
+/**
+ * Makes a local change to a record (creating it if needed) and queues it, in one
+ * transaction (or inside the caller's, which must include writeTables(type)).
+ */
+export async function writeRecord<T extends LocalType>(
+  type: T,
+  id: string,
+  fields: Partial<DataFields<T>> & { deleted?: boolean },
+): Promise<SyncRecord<T>> {
+  const checked = checkFields(type, id, fields);
+  if (!checked.ok) throw new RecordError(`${type} ${id}: ${checked.message}`);
+  return db.transaction('rw', writeTables(type), async () => {
+    const table = tableOf(type);
+    const existing = await table.get(id);
+    const { device, clock } = await deviceAndClock(db.kv);
+    const now = Date.now();
+    const hlc = tick(clock, now, device);
+    const { record, entry } = makeChange(type, id, existing ? syncedPart(existing) : undefined, checked.value as typeof fields, hlc, device, now);
+    await table.put(withLocalFields(type, record));
+    await enqueue(db.outbox, db.kv, entry);
+    await db.kv.put({ key: KV_CLOCK, value: hlc });
+    return record;
+  });
+}
+
+export class RecordError extends Error {}
+
+/** Merges changes pulled from the server, field by field; queues nothing. Returns how many records changed. */
+export async function applyRemoteChanges(changes: readonly Change[]): Promise<number> {
+  const local = changes.filter((c) => isLocalType(c.type));
+  if (local.length === 0) return 0;
+  const types = [...new Set(local.map((c) => c.type as LocalType))];
+  return db.transaction('rw', writeTables(...types), async () => {
+    const { device, clock } = await deviceAndClock(db.kv);
+    let latest = clock;
+    let changed = 0;
+    for (const c of local) {
+      const type = c.type as LocalType;
+      const table = tableOf(type);
+      const existing = await table.get(c.record);
+      const current = existing ? splitRecord(syncedPart(existing)) : undefined;
+      const stamps = Object.values(c.clock);
+      if (stamps.length === 0) continue;
+      const newest = stamps.reduce((a, b) => (a > b ? a : b));
+      const merged = mergeChange(current, { type, record: c.record, hlc: newest, fields: c.fields, clock: c.clock });
+      if (!merged.changed) continue;
+      const record = { ...merged.next.fields, id: c.record, clock: merged.next.clock } as SyncRecord<typeof type>;
+      // A record seen first through a partial change still needs every field its type has.
+      const complete = { createdAt: 0, updatedAt: 0, deleted: false, ...(DEFAULTS[type] as object), ...(record as object) } as SyncRecord<typeof type>;
+      await table.put(withLocalFields(type, complete));
+      latest = receive(latest, newest, Date.now(), device);
+      changed++;
+    }
+    if (latest && latest !== clock) await db.kv.put({ key: KV_CLOCK, value: latest });
+    return changed;
+  });
+}
+
+function splitRecord(record: SyncRecord): { fields: Record<string, unknown>; clock: Record<string, Hlc> } {
+  const { id: _id, clock, ...fields } = record as SyncRecord & Record<string, unknown>;
+  return { fields, clock };
+}
+
+/** For the version-2 upgrade: writes made inside Dexie's upgrade transaction. */
+export async function writeInUpgrade<T extends LocalType>(
+  tx: Transaction,
+  type: T,
+  id: string,
+  fields: Partial<DataFields<T>>,
+  now: number,
+): Promise<void> {
+  const kv = tx.table('kv');
+  const { device, clock } = await deviceAndClock(kv);
+  const hlc = tick(clock, now, device);
+  const { record, entry } = makeChange(type, id, undefined, fields, hlc, device, now);
+  await tx.table(SYNCED_TABLES[type]).put(withLocalFields(type, record));
+  await enqueue(tx.table('outbox'), kv, entry);
+  await kv.put({ key: KV_CLOCK, value: hlc });
+}
