@@ -214,7 +214,10 @@ export async function writeInUpgrade<T extends LocalType>(
   id: string,
   fields: Partial<DataFields<T>>,
   now: number,
-): Promise<void> {
+): Promise<boolean> {
+  // Rows Gloss itself wrote are valid; one that is not (a corrupt profile) cannot sync
+  // and must not keep the database from opening, so it is left out.
+  if (!checkFields(type, id, fields).ok) return false;
   const kv = tx.table('kv');
   const { device, clock } = await deviceAndClock(kv);
   const hlc = tick(clock, now, device);
@@ -222,4 +225,5 @@ export async function writeInUpgrade<T extends LocalType>(
   await tx.table(SYNCED_TABLES[type]).put(withLocalFields(type, record));
   await enqueue(tx.table('outbox'), kv, entry);
   await kv.put({ key: KV_CLOCK, value: hlc });
+  return true;
 }
