@@ -1,5 +1,8 @@
 import preact from '@preact/preset-vite';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
+
+const require = createRequire(import.meta.url);
 
 // See docs/decisions for why each permission is here.
 export default defineConfig({
@@ -7,11 +10,31 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // The content script runs on every page: it uses the browsers' own promise-based
+    // API (Chrome MV3 and Firefox both have it for what the script calls) instead of
+    // webextension-polyfill, which the background and extension pages keep. See
+    // docs/decisions/0004-content-script-without-polyfill.md.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      const native = require.resolve('wxt/browser');
+      if (Array.isArray(alias)) alias.unshift({ find: /^wxt\/browser$/, replacement: native });
+      else config.resolve = { ...config.resolve, alias: { ...(alias ?? {}), 'wxt/browser': native } };
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Gloss',
+    default_locale: 'en',
     description: 'Explains the news as you read it: AI chips, companies and export-control rules, with sourced context.',
-    permissions: ['storage'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     action: { default_title: 'Gloss: what this page mentions' },
+    commands: {
+      'add-note': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_cmdAddNote__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -145,7 +145,7 @@ describe('changes from another browser', () => {
     const kept = await revisionsOf(note.id);
     expect(kept.map((r) => r.value)).toEqual(['mine']);
     // The clock moved past the remote stamp: the restore wins over it everywhere.
-    expect((await db.notes.get(note.id))!.clock.body > remote).toBe(true);
+    expect((await db.notes.get(note.id))!.clock.body! > remote).toBe(true);
   });
 
   it('leave mutes to the later writer', async () => {
