@@ -6,7 +6,7 @@
 // clickable, which shows the address as written and hides nothing.
 
 import { entityName, exportBundle } from './bundle';
-import { readableTime } from './dates';
+import { parseIsoTime, readableTime } from './dates';
 import type { Article, MarkdownOptions, Note, NotesBundle } from './types';
 
 /** Characters that start inline Markdown anywhere in a line. */
@@ -32,12 +32,14 @@ export function escapeInline(text: string): string {
   return out + escapeRun(text.slice(last), INLINE_SPECIAL);
 }
 
-/** One line of text that starts a Markdown line: the marks that only count at a line start are escaped too. */
+/** Escapes the marks that only count at the start of a line (headings, quotes, lists, rules) in escaped text. */
+function escapeLineStart(escaped: string): string {
+  return escaped.replace(/^([#>+=-])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
+}
+
+/** One line of text as a Markdown line that shows exactly that text. */
 function escapeLine(line: string): string {
-  const escaped = escapeInline(line.trim());
-  return escaped
-    .replace(/^([#>+=-])/, '\\$1')
-    .replace(/^(\d{1,9})([.)])/, '$1\\$2');
+  return escapeLineStart(escapeInline(line.trim()));
 }
 
 function oneLine(text: string): string {
@@ -73,8 +75,8 @@ function linkDestination(url: string): string | undefined {
 
 function publishedText(published: string): string {
   // Gloss keeps a date as written (2025-04-15) or as an ISO time; the latter reads better shortened.
-  const t = /^\d{4}-\d{2}-\d{2}T/.test(published) ? Date.parse(published) : Number.NaN;
-  return Number.isNaN(t) ? escapeInline(oneLine(published)) : readableTime(t);
+  const t = /^\d{4}-\d{2}-\d{2}T/.test(published) ? parseIsoTime(published) : undefined;
+  return t === undefined ? escapeInline(oneLine(published)) : readableTime(t);
 }
 
 function articleHeading(article: Article, level: string): string[] {
@@ -84,7 +86,7 @@ function articleHeading(article: Article, level: string): string[] {
   const heading = dest ? `${level} [${escapeInline(title)}](${dest})` : `${level} ${escapeInline(title).replace(/#/g, '\\#')}`;
   const about = [escapeInline(oneLine(article.site))];
   if (article.published) about.push(`published ${publishedText(article.published)}`);
-  return [heading, '', about.filter((s) => s !== '').join(' · ')];
+  return [heading, '', escapeLineStart(about.filter((s) => s !== '').join(' · '))];
 }
 
 function noteBlock(note: Note, options: MarkdownOptions): string[] {
