@@ -15,6 +15,8 @@ export {
   type WebAnnotation,
 } from './jsonld';
 export { escapeInline, toMarkdown } from './markdown';
+export { noteIdForIri } from './note-id';
+export { parseNotesFile, type ParseOptions } from './parse';
 export * from './types';
 
 /** What each export is saved as. */
