@@ -98,6 +98,13 @@ describe('Gloss JSON: every problem, where it is', () => {
     ]);
   });
 
+  it('reports one problem per place, the first found', async () => {
+    // "nope" is both not an article id and not an article in the file: the first says more.
+    expect(await issuesOf(glossFile((f) => (f.notes[1]!.articleId = 'nope')))).toEqual([
+      { path: 'notes[1].articleId', message: 'the note\'s article must be an article id ("a" and 32 hex digits)' },
+    ]);
+  });
+
   it("refuses a note whose article is not in the file", async () => {
     expect(await issuesOf(glossFile((f) => f.articles.splice(1, 1)))).toEqual([{ path: 'notes[2].articleId', message: "this note's article is not in the file" }]);
   });
@@ -261,7 +268,7 @@ describe('JSON-LD: every problem, where it is', () => {
     ]);
   });
 
-  it('reports one problem per place, the first found', async () => {
+  it('reports a page that is not on the web once, though its article and note both need it', async () => {
     const issues = await issuesOf(jsonLdFile((items) => ((items[0]!.target as Record<string, unknown>).source = 'ftp://x.example/a')));
     expect(issues.filter((i) => i.path === 'first.items[0].target.source')).toEqual([
       { path: 'first.items[0].target.source', message: 'a note must be about a web page: its address must start with http:// or https://' },
