@@ -2,7 +2,7 @@
 // checked as it stands; the file is refused as a whole if anything is wrong.
 
 import { GLOSS_VERSION } from './gloss-json';
-import { checkImported, pathOf } from './validate';
+import { checkImported, pathOf, shown } from './validate';
 import { MAX_IMPORT_NOTES, type Article, type Issue, type Note, type ParseResult } from './types';
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -31,7 +31,7 @@ export function parseGlossFile(root: Record<string, unknown>): ParseResult {
           path: 'version',
           message: newer
             ? `this file was written by a newer Gloss (format version ${root.version}); update Gloss to import it`
-            : `Gloss reads notes files of version ${GLOSS_VERSION}; this file says ${JSON.stringify(root.version ?? null)}`,
+            : `Gloss reads notes files of version ${GLOSS_VERSION}; this file says ${shown(root.version ?? null)}`,
         },
       ],
     };

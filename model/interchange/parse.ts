@@ -4,6 +4,7 @@
 // the file (or see it is the wrong one) in one go. Content is only ever read as data.
 
 import { GLOSS_FORMAT } from './gloss-json';
+import { shown } from './validate';
 import { findJsonSyntaxError } from './json-syntax';
 import { parseGlossFile } from './parse-gloss';
 import { looksLikeWebAnnotations, parseWebAnnotations } from './parse-jsonld';
@@ -49,7 +50,7 @@ export async function parseNotesFile(text: string, options: ParseOptions = {}): 
   let result: ParseResult;
   if (typeof root === 'object' && root !== null && !Array.isArray(root) && 'format' in root) {
     const format = (root as { format: unknown }).format;
-    if (format !== GLOSS_FORMAT) return refuse('format', `Gloss cannot read files of the format ${JSON.stringify(format)}; it reads "${GLOSS_FORMAT}" and W3C Web Annotations`);
+    if (format !== GLOSS_FORMAT) return refuse('format', `Gloss cannot read files of the format ${shown(format)}; it reads "${GLOSS_FORMAT}" and W3C Web Annotations`);
     result = parseGlossFile(root as Record<string, unknown>);
   } else if (looksLikeWebAnnotations(root)) {
     try {

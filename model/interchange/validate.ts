@@ -100,6 +100,12 @@ export function plainMessage(issue: v.BaseIssue<unknown>, subject: string): stri
   }
 }
 
+/** A value from the file, quoted in a message: short, whatever the file holds. */
+export function shown(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 40 ? `${json.slice(0, 39)}…` : json;
+}
+
 export interface Checked<T> {
   issues: Issue[];
   /** The record as checkRecord returns it, when there are no issues. */

@@ -44,6 +44,9 @@ describe('files that are not notes', () => {
     expect(await issuesOf('{"format": "evernote", "notes": []}')).toEqual([
       { path: 'format', message: 'Gloss cannot read files of the format "evernote"; it reads "gloss-notes" and W3C Web Annotations' },
     ]);
+    expect(await issuesOf(JSON.stringify({ format: { name: 'x'.repeat(1000) } }))).toEqual([
+      { path: 'format', message: `Gloss cannot read files of the format {"name":"${'x'.repeat(30)}…; it reads "gloss-notes" and W3C Web Annotations` },
+    ]);
     for (const text of ['{"rows": []}', '[1, 2]', '"notes"', 'null', '{"type": "Note"}']) {
       expect(await issuesOf(text)).toEqual([{ path: '', message: 'Gloss cannot read this file: it is neither notes exported from Gloss nor W3C Web Annotations (JSON-LD)' }]);
     }
