@@ -2,33 +2,19 @@
 // lands whole or not at all. Formats (Markdown, JSON-LD, CSV, Gloss JSON) are in
 // model/interchange; this is where a parsed set meets the database.
 
-import type { Fields } from '../model';
+import { exportBundle as bundleOf, type NotesBundle } from '../model/interchange';
+import type { ArticleRecord } from '../model';
 import { db } from './db';
-import { syncedPart, writeRecord, writeTables } from './records';
+import { writeRecord, writeTables } from './records';
 
-export type ArticleData = Fields<'article'> & { id: string };
-export type NoteData = Fields<'note'> & { id: string };
-
-export interface NotesBundle {
-  articles: ArticleData[];
-  notes: NoteData[];
-}
-
-function withoutClock<T extends { clock?: unknown }>(r: T): Omit<T, 'clock'> {
-  const { clock: _c, ...rest } = r;
-  return rest;
-}
-
-/** Live notes (of one article, or all) with their articles, as records without sync clocks. */
+/** Live notes (of one article, or all) with their articles, as an export holds them. */
 export async function exportBundle(articleId?: string): Promise<NotesBundle> {
-  const rows =
+  const notes =
     articleId === undefined
       ? await db.notes.where('[live+createdAt]').between([1, -Infinity], [1, Infinity]).toArray()
-      : (await db.notes.where('[articleId+createdAt]').between([articleId, -Infinity], [articleId, Infinity]).toArray()).filter((n) => !n.deleted);
-  const notes = rows.map((n) => withoutClock(syncedPart(n)) as NoteData);
-  const ids = [...new Set(notes.map((n) => n.articleId))];
-  const articles = (await db.articles.bulkGet(ids)).filter((a) => a !== undefined).map((a) => withoutClock(syncedPart(a!)) as ArticleData);
-  return { articles, notes };
+      : await db.notes.where('[articleId+createdAt]').between([articleId, -Infinity], [articleId, Infinity]).toArray();
+  const articles = await db.articles.bulkGet([...new Set(notes.map((n) => n.articleId))]);
+  return bundleOf(articles.filter((a): a is ArticleRecord & { live: 0 | 1 } => a !== undefined), notes);
 }
 
 export interface ImportCounts {
@@ -52,6 +38,8 @@ export async function importBundle(bundle: NotesBundle): Promise<ImportCounts> {
       await writeRecord('article', id, { ...fields, deleted: false }, { createdAt, updatedAt });
     }
     for (const n of bundle.notes) {
+      // A file may list deleted notes; importing never deletes anything here.
+      if (n.deleted) continue;
       const existing = await db.notes.get(n.id);
       if (existing && !existing.deleted) {
         counts.duplicates++;

@@ -213,6 +213,8 @@ export class NotesLayer {
       layer,
     );
     this.place(layer, anchorRect);
+    // Focus now, not after the next frame: the reader may already be typing.
+    layer.querySelector('textarea')?.focus();
   }
 
   private place(layer: HTMLDivElement, anchor: DOMRect | undefined): void {

@@ -99,14 +99,16 @@ export function storedNotes(worker: Worker): Promise<StoredNote[]> {
   );
 }
 
-/** Where a painted quote is on screen (its first box), for hovering it. */
-export async function quoteBox(page: Page): Promise<{ x: number; y: number }> {
-  return page.evaluate(() => {
+/** Where a word of a painted quote is on screen, for hovering it. */
+export async function quoteWordBox(page: Page, word: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((word) => {
     const r = [...CSS.highlights.get('gloss-note')!][0]!;
+    const node = r.startContainer as Text;
+    const i = node.data.indexOf(word, r.startOffset);
     const range = document.createRange();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
+    range.setStart(node, i);
+    range.setEnd(node, i + word.length);
     const box = range.getClientRects()[0]!;
-    return { x: box.left + Math.min(40, box.width / 2), y: box.top + box.height / 2 };
-  });
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  }, word);
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { launchWithGloss, openArticle, tabIdOf } from '../support/browser';
 import { serveDirectory } from '../support/server';
 import { expect, SCREENSHOTS, test } from './fixtures';
-import { clickAddNote, dragSelect, paintedQuotes, quoteBox, SENTENCE, storedNotes, story } from './notes-support';
+import { clickAddNote, dragSelect, paintedQuotes, quoteWordBox, SENTENCE, storedNotes, story } from './notes-support';
 
 test('a selected sentence becomes a note: re-anchored after reload, shown on hover and in the popup, the same through a tracking link', async ({ gloss }) => {
   const routes: Record<string, string> = {};
@@ -33,7 +33,8 @@ test('a selected sentence becomes a note: re-anchored after reload, shown on hov
     await page.waitForSelector('html[data-gloss-ready]', { state: 'attached' });
     await expect.poll(() => paintedQuotes(page)).toEqual([SENTENCE]);
 
-    const { x, y } = await quoteBox(page);
+    // A word of the quote that is not itself a highlighted mention (those show their entity's card).
+    const { x, y } = await quoteWordBox(page, 'investors');
     await page.mouse.move(x, y - 60);
     await page.mouse.move(x, y, { steps: 4 });
     const card = page.locator('gloss-card .gloss-note-card');
