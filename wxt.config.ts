@@ -27,7 +27,12 @@ export default defineConfig({
     name: 'Gloss',
     default_locale: 'en',
     description: 'Explains the news as you read it: AI chips, companies and export-control rules, with sourced context.',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
+    // The sync server's address is asked for when the user turns sync on, and only it
+    // (Firefox's MV2 manifest lists optional hosts with the optional permissions).
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     action: { default_title: 'Gloss: what this page mentions' },
     commands: {
       'add-note': {

@@ -94,6 +94,19 @@ export type NotesImportReply =
   | { ok: true; format: 'gloss' | 'jsonld'; added: number; restored: number; duplicates: number }
   | { ok: false; issues: PackIssueReply[] };
 
+export interface SyncStatusReply {
+  configured: boolean;
+  url?: string;
+  lastSync?: number;
+  lastError?: string;
+  lastErrorAt?: number;
+  nextAttemptAt?: number;
+  /** Changes waiting to reach the server. */
+  pending: number;
+  /** Changes the server refused as invalid (kept locally). */
+  rejected: { type: string; record: string; reason: string }[];
+}
+
 export interface SightingSettingsReply {
   enabled: boolean;
   retentionDays: number;
@@ -144,6 +157,12 @@ export interface Protocol {
   /** Imports notes (Gloss JSON or W3C Web Annotation JSON-LD): all or nothing. */
   'ui.importNotes': { request: { json: string }; response: NotesImportReply };
   'ui.setSightingSettings': { request: Partial<SightingSettingsReply>; response: SightingSettingsReply };
+  'ui.syncStatus': { request: Record<string, never>; response: SyncStatusReply };
+  /** Turns sync on with this server and token (the page asked for the host permission first). */
+  'ui.setSync': { request: { url: string; token: string }; response: SyncStatusReply };
+  'ui.syncNow': { request: Record<string, never>; response: SyncStatusReply };
+  /** Turns sync off; everything stays in this browser. */
+  'ui.stopSync': { request: Record<string, never>; response: SyncStatusReply };
   /** Clears reading history ("seen on") of one site, or all. */
   'ui.clearSightings': { request: { site?: string }; response: { cleared: number } };
 }

@@ -80,6 +80,13 @@ export const requestSchemas = {
     enabled: v.optional(v.boolean()),
     retentionDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650))),
   }),
+  'ui.syncStatus': v.strictObject({}),
+  'ui.setSync': v.strictObject({
+    url: v.pipe(v.string(), v.maxLength(500), v.url('must be an address such as https://sync.example.org'), v.regex(/^https?:\/\//, 'must start with https:// (or http:// on your own machine or network)')),
+    token: v.pipe(v.string(), v.regex(/^gls_[A-Za-z0-9_-]{20,100}$/, 'is not a Gloss sync token (it starts with "gls_")')),
+  }),
+  'ui.syncNow': v.strictObject({}),
+  'ui.stopSync': v.strictObject({}),
   'ui.clearSightings': v.strictObject({ site: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(255))) }),
 } satisfies Record<MessageType, v.GenericSchema>;
 
@@ -106,4 +113,8 @@ export const requestSenders: Record<MessageType, 'page' | 'extension'> = {
   'ui.importNotes': 'extension',
   'ui.setSightingSettings': 'extension',
   'ui.clearSightings': 'extension',
+  'ui.syncStatus': 'extension',
+  'ui.setSync': 'extension',
+  'ui.syncNow': 'extension',
+  'ui.stopSync': 'extension',
 };

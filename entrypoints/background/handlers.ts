@@ -26,7 +26,9 @@ import {
   updateNote,
 } from '../../storage/notes';
 import { getArticle } from '../../storage/articles';
-import { importPack, removePack } from '../../storage/packs';
+import { forgetPackFile, importPack, keepPackFile, removePack } from '../../storage/packs';
+import { setSyncConfig } from '../../storage/sync-state';
+import { syncStatus } from './sync';
 import { clearSightings, recordSightings, setSightingSettings } from '../../storage/sightings';
 import { importNotesFile } from './import-notes';
 
@@ -37,9 +39,20 @@ const CARD_FACTS = 2;
 export interface HandlerHooks {
   /** Something that syncs changed locally. */
   changed(): void;
+  /** Syncs now, whatever the back-off; true if it worked. */
+  syncNow(): Promise<boolean>;
 }
 
-export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = { changed() {} }): Handlers {
+const NO_SYNC: HandlerHooks = { changed() {}, syncNow: async () => false };
+
+export interface BackgroundEvents {
+  /** Installed packs changed: recompile and tell the pages. */
+  dictionaryChanged(): Promise<void>;
+  notesChanged(): Promise<void>;
+  mutesChanged(): Promise<void>;
+}
+
+export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = NO_SYNC): { handlers: Handlers; events: BackgroundEvents } {
   let dictionary: Promise<StoredDictionary> | undefined;
   const getDictionary = (): Promise<StoredDictionary> => {
     dictionary ??= ready.then(currentDictionary).catch((e: unknown) => {
@@ -57,8 +70,13 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = { 
     hooks.changed();
     await broadcast({ type: 'gloss.notesChanged' });
   };
+  const events: BackgroundEvents = {
+    dictionaryChanged,
+    notesChanged: () => broadcast({ type: 'gloss.notesChanged' }),
+    mutesChanged: async () => broadcast({ type: 'gloss.mutedChanged', muted: [...(await mutedEntities())] }),
+  };
 
-  return {
+  const handlers: Handlers = {
     async 'page.dictionary'() {
       const [d, muted] = await Promise.all([getDictionary(), mutedEntities()]);
       return { id: d.id, encoded: d.encoded, muted: [...muted] };
@@ -145,12 +163,15 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = { 
       }
       const result = await importPack(input);
       if (!result.ok) return { ok: false, issues: result.issues };
+      if (await keepPackFile(json, result.pack)) hooks.changed();
       await dictionaryChanged();
       return { ok: true, id: result.pack.id, version: result.pack.version, replaced: result.replaced };
     },
 
     async 'ui.removePack'({ id }) {
       await removePack(id);
+      await forgetPackFile(id);
+      hooks.changed();
       await dictionaryChanged();
       return { removed: id };
     },
@@ -159,7 +180,7 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = { 
       if (!(await getEntity(entity))) throw new Error(`no entity "${entity}"`);
       await setMuted(entity, muted);
       hooks.changed();
-      await broadcast({ type: 'gloss.mutedChanged', muted: [...(await mutedEntities())] });
+      await events.mutesChanged();
       return { muted };
     },
 
@@ -231,10 +252,33 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = { 
       return setSightingSettings(settings);
     },
 
+    async 'ui.syncStatus'() {
+      return syncStatus();
+    },
+
+    async 'ui.setSync'({ url, token }) {
+      const u = new URL(url);
+      const base = `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
+      await setSyncConfig({ url: base, token });
+      await hooks.syncNow();
+      return syncStatus();
+    },
+
+    async 'ui.syncNow'() {
+      await hooks.syncNow();
+      return syncStatus();
+    },
+
+    async 'ui.stopSync'() {
+      await setSyncConfig(undefined);
+      return syncStatus();
+    },
+
     async 'ui.clearSightings'({ site }) {
       return { cleared: await clearSightings(site) };
     },
   };
+  return { handlers, events };
 }
 
 export async function cardFor(entityId: string, lang: string): Promise<CardData | null> {

@@ -30,6 +30,10 @@ function handlers(): Handlers {
     'ui.importNotes': vi.fn(async () => ({ ok: true as const, format: 'gloss' as const, added: 0, restored: 0, duplicates: 0 })),
     'ui.setSightingSettings': vi.fn(async () => ({ enabled: true, retentionDays: 90 })),
     'ui.clearSightings': vi.fn(async () => ({ cleared: 0 })),
+    'ui.syncStatus': vi.fn(async () => ({ configured: false, pending: 0, rejected: [] })),
+    'ui.setSync': vi.fn(async () => ({ configured: true, pending: 0, rejected: [] })),
+    'ui.syncNow': vi.fn(async () => ({ configured: true, pending: 0, rejected: [] })),
+    'ui.stopSync': vi.fn(async () => ({ configured: false, pending: 0, rejected: [] })),
   };
 }
 
@@ -77,7 +81,7 @@ describe('router', () => {
     const h = handlers();
     const route = createRouter(h, RUNTIME, ORIGIN);
     const privileged = Object.entries(requestSenders).filter(([, who]) => who === 'extension').map(([type]) => type);
-    expect(privileged).toEqual(expect.arrayContaining(['ui.saveNote', 'ui.deleteAllNotes', 'ui.importNotes', 'ui.clearSightings']));
+    expect(privileged).toEqual(expect.arrayContaining(['ui.saveNote', 'ui.deleteAllNotes', 'ui.importNotes', 'ui.clearSightings', 'ui.setSync', 'ui.syncNow']));
     for (const type of privileged) {
       expect(await route({ type, payload: {} }, page)).toEqual({ ok: false, error: `${type}: not allowed from a web page` });
     }
