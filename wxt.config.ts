@@ -43,11 +43,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // Desktop: the oldest Firefox ESR still maintained (docs/decisions/0006).
             gecko: {
               id: 'gloss@gloss.example',
-              strict_min_version: '142.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Android has no ESR; 142 is where data_collection_permissions is understood.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -62,11 +62,12 @@ export function SyncSettings({ locale }: SyncSettingsProps) {
   };
 
   const syncNow = async () => {
+    setMessage(undefined);
     setBusy(true);
     try {
       const next = await send('ui.syncNow', {});
       setStatus(next);
-      setMessage(next.lastError ? { text: next.lastError, error: true } : { text: t('syncDone') });
+      setMessage(next.lastError ? { text: t('syncError', next.lastError), error: true } : { text: t('syncDone') });
     } finally {
       setBusy(false);
     }
