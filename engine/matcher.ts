@@ -21,6 +21,17 @@ import { squeeze, UnitKind } from './fold';
 import { Category } from './script';
 import type { Candidate } from './types';
 
+/** A place where an alias matched but was not taken, and why (for explanations only). */
+export interface Refusal {
+  pattern: number;
+  start: number;
+  end: number;
+  /** word-continues: the text goes on with letters; case: capitals differ; the others lost their span. */
+  why: 'word-continues' | 'case' | 'overlap' | 'false-friend';
+  /** What won the span. */
+  by?: { pattern: number; start: number; end: number };
+}
+
 const NO_HITS: Candidate[] = [];
 const TRIPLE_BITS = 1 << 16;
 const TRIPLE_SHIFT = 16;
@@ -50,6 +61,9 @@ export class Matcher {
   private readonly rootEnds: Uint8Array;
   private hits: Candidate[] | undefined;
   private knownContexts: Uint8Array | undefined;
+  private refusals: Refusal[] | undefined;
+  /** Trie walks begun so far: a measure of work that does not depend on the clock. */
+  walks = 0;
 
   constructor(dict: CompiledDictionary) {
     this.dict = dict;
@@ -90,7 +104,7 @@ export class Matcher {
    * `knownContexts` (1 per context already seen on the page) skips context words that
    * can tell the page nothing new.
    */
-  scan(text: string, knownContexts?: Uint8Array): Candidate[] {
+  scan(text: string, knownContexts?: Uint8Array, refusals?: Refusal[]): Candidate[] {
     const cells = this.cells;
     const rootNext = this.dict.rootNext;
     const rootEnds = this.rootEnds;
@@ -103,6 +117,7 @@ export class Matcher {
     const a = this.dict.alphabetSize;
     this.hits = undefined;
     this.knownContexts = knownContexts;
+    this.refusals = refusals;
     let prev = Category.Open;
     const n = text.length;
     for (let i = 0; i < n; i++) {
@@ -147,7 +162,7 @@ export class Matcher {
     if (!hits) return NO_HITS;
     return hits.length === 1 && this.dict.patRole[hits[0]!.pattern] !== Role.FalseFriend && !hits[0]!.alts?.length
       ? hits
-      : select(hits, this.dict.patRole);
+      : select(hits, this.dict.patRole, refusals);
   }
 
   /**
@@ -158,6 +173,7 @@ export class Matcher {
     const { childStart, label, output } = this.dict;
     const cells = this.cells;
     const n = text.length;
+    this.walks++;
     let s = state;
     let lastSpace = false;
     for (;;) {
@@ -216,11 +232,16 @@ export class Matcher {
     for (let kp = d.keyStart[key]!; kp < d.keyStart[key + 1]!; kp++) {
       const p = d.keyPatterns[kp]!;
       const flags = d.patFlags[p]!;
-      if (flags & PatternFlag.EndWord && after === Category.Word) continue;
-      if (flags & PatternFlag.EndKatakana && after === Category.Katakana) continue;
+      if ((flags & PatternFlag.EndWord && after === Category.Word) || (flags & PatternFlag.EndKatakana && after === Category.Katakana)) {
+        this.refusals?.push({ pattern: p, start, end, why: 'word-continues' });
+        continue;
+      }
       if (flags & PatternFlag.CaseSensitive) {
         span ??= this.canonicalSpan(text, start, end);
-        if (span !== d.patForm[p]) continue;
+        if (span !== d.patForm[p]) {
+          this.refusals?.push({ pattern: p, start, end, why: 'case' });
+          continue;
+        }
       }
       const role = d.patRole[p];
       if (role === Role.Context && this.knownContexts?.[d.patRef[p]!] === 1) continue;
@@ -248,16 +269,29 @@ export class Matcher {
  * earliest start wins, then the longest; a false friend that wins hides what it
  * covers. Context hits never compete and are all kept.
  */
-function select(hits: Candidate[], roles: Uint8Array): Candidate[] {
+function select(hits: Candidate[], roles: Uint8Array, refusals?: Refusal[]): Candidate[] {
   const competing = hits.filter((h) => roles[h.pattern] !== Role.Context);
   competing.sort((a, b) => a.start - b.start || b.end - a.end || roles[b.pattern]! - roles[a.pattern]!);
   const out: Candidate[] = [];
   let reach = -1;
+  let winner: Candidate | undefined;
   for (const h of competing) {
-    if (h.start < reach) continue;
+    if (h.start < reach) {
+      if (refusals && roles[h.pattern] === Role.Mention) {
+        const by = winner!.alts?.find((a) => roles[a] === Role.FalseFriend) ?? winner!.pattern;
+        const why = roles[by] === Role.FalseFriend ? 'false-friend' : 'overlap';
+        refusals.push({ pattern: h.pattern, start: h.start, end: h.end, why, by: { pattern: by, start: winner!.start, end: winner!.end } });
+      }
+      continue;
+    }
     reach = h.end;
+    winner = h;
     const blocked = roles[h.pattern] === Role.FalseFriend || h.alts?.some((a) => roles[a] === Role.FalseFriend);
     if (!blocked) out.push(h);
+    else if (refusals && roles[h.pattern] === Role.Mention) {
+      const by = h.alts!.find((a) => roles[a] === Role.FalseFriend)!;
+      refusals.push({ pattern: h.pattern, start: h.start, end: h.end, why: 'false-friend', by: { pattern: by, start: h.start, end: h.end } });
+    }
   }
   for (const h of hits) if (roles[h.pattern] === Role.Context) out.push(h);
   if (out.length > 1) out.sort((a, b) => a.start - b.start);

@@ -1,6 +1,8 @@
-// Scanning saved pages: the same engine and text rules as the content script.
+// Scanning saved pages: the same engine, text rules and page resolution as the content
+// script, so what the scan reports is what a reader would see highlighted.
 
-import { findMentionsInRuns, type Matcher } from '../engine';
+import { findMentionsInRuns, resolvePage, TOPIC_MIN_ENTITIES, TOPIC_MIN_MENTIONS, type Matcher, type PageOptions, type Refusal, type Topic } from '../engine';
+import { Role } from '../engine/compiled';
 import { visibleTextRuns } from './html';
 
 export interface ScannedMention {
@@ -9,6 +11,110 @@ export interface ScannedMention {
   text: string;
 }
 
-export function scanHtml(matcher: Matcher, html: string): ScannedMention[] {
-  return findMentionsInRuns(matcher, visibleTextRuns(html)).map(({ mention }) => ({ entity: mention.entity, kind: mention.kind, text: mention.text }));
+export function scanHtml(matcher: Matcher, html: string, options?: PageOptions): ScannedMention[] {
+  return findMentionsInRuns(matcher, visibleTextRuns(html), options).map(({ mention }) => ({ entity: mention.entity, kind: mention.kind, text: mention.text }));
+}
+
+/** One place where an alias matched, and what became of it. */
+export interface Explained {
+  text: string;
+  /** The entity it was, or would have been, a mention of. */
+  entity: string;
+  kind: string;
+  /** The alias as the pack writes it, and the form that matched. */
+  alias: string;
+  form: string;
+  shown: boolean;
+  /** Why: the condition or gate that let it through, or the reason it was refused. */
+  why: string;
+  /** Some words of the text around it. */
+  context: string;
+}
+
+export interface Explanation {
+  topic: Topic;
+  items: Explained[];
+}
+
+const AROUND = 24;
+
+/** Every candidate on a page, shown or refused, with the reason (`npm run scan -- --explain`). */
+export function explainHtml(matcher: Matcher, html: string, options: PageOptions = {}): Explanation {
+  const d = matcher.dict;
+  const runs = visibleTextRuns(html);
+  const known = new Uint8Array(d.contexts.length);
+  const refused: Refusal[][] = [];
+  const candidates = runs.map((text) => {
+    const sink: Refusal[] = [];
+    const found = matcher.scan(text, known, sink);
+    for (const c of found) if (d.patRole[c.pattern] === Role.Context) known[d.patRef[c.pattern]!] = 1;
+    refused.push(sink);
+    return found;
+  });
+  const { topic, reasons } = resolvePage(d, candidates, { ...options, explain: true });
+  const gate = `on topic: ${topicWords(topic)}`;
+  const items: { run: number; start: number; item: Explained }[] = [];
+  const describe = (run: number, p: number, start: number, end: number, shown: boolean, why: string): void => {
+    const text = runs[run]!;
+    const e = d.patRef[p]!;
+    const source = d.patSource?.[p];
+    items.push({
+      run,
+      start,
+      item: {
+        text: text.slice(start, end),
+        entity: d.entities[e]!,
+        kind: d.kinds[d.entityKind[e]!]!,
+        alias: source?.text ?? '',
+        form: source?.form ?? '',
+        shown,
+        why,
+        context: squash(text.slice(Math.max(0, start - AROUND), end + AROUND)),
+      },
+    });
+  };
+  candidates.forEach((list, run) => {
+    list.forEach((c, i) => {
+      const reason = reasons![run]![i];
+      if (!reason) return;
+      if (reason.shown) {
+        describe(run, c.pattern, c.start, c.end, true, `${reason.via === 'certain' ? 'needs no context' : `context met: ${reason.via}`}; ${gate}`);
+      } else if (reason.why === 'requirement') {
+        describe(run, c.pattern, c.start, c.end, false, `needs one of: ${reason.needs!.join(', ')}; the page has none`);
+      } else if (reason.why === 'off-topic') {
+        describe(run, c.pattern, c.start, c.end, false, `page is not about the topic: ${topicWords(topic)}`);
+      } else {
+        describe(run, c.pattern, c.start, c.end, false, 'later mention of a person, place or agency (first mention only)');
+      }
+    });
+  });
+  refused.forEach((list, run) => {
+    for (const r of list) {
+      const text = runs[run]!;
+      const by = r.by ? `«${text.slice(r.by.start, r.by.end)}»` : '';
+      const why =
+        r.why === 'word-continues'
+          ? 'the word goes on after it'
+          : r.why === 'case'
+            ? `capitals differ from the alias (case-sensitive)`
+            : r.why === 'false-friend'
+              ? `inside false friend or near-word ${by}`
+              : `overlapped by the longer or earlier mention ${by}`;
+      describe(run, r.pattern, r.start, r.end, false, why);
+    }
+  });
+  items.sort((a, b) => a.run - b.run || a.start - b.start);
+  return { topic, items: items.map((i) => i.item) };
+}
+
+/** The topic verdict's evidence against the rule in engine/page.ts, in words. */
+export function topicWords(t: Topic): string {
+  return (
+    `${t.mentions} confident mentions (needs ${TOPIC_MIN_MENTIONS}) of ${t.entities} entities (needs ${TOPIC_MIN_ENTITIES}); ` +
+    (t.beyondBrands ? 'a chip, model, rule or topic word is among them' : 'only company names, no chip, model, rule or topic word')
+  );
+}
+
+function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
 }
