@@ -166,7 +166,11 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
   let runCell = -1;
   let runLength = 0;
   for (let code = 0; code < 0x10000; code++) {
-    const cell = classOfFolded(fold[code]!) | (categoryOf(code) << CLASS_BITS);
+    // A character counts as the script of what it folds to: ㊃ and ㆕ are the ideograph
+    // 四, unspaced like it, so every character of one class has one category.
+    const f = fold[code]!;
+    const category = f === IGNORABLE || f === SPACE || (f >= 0xd800 && f <= 0xdfff) ? categoryOf(code) : categoryOf(f);
+    const cell = classOfFolded(f) | (category << CLASS_BITS);
     if (cell !== runCell || runLength === 0xffff) {
       if (runLength > 0) runs.push(runLength, runCell);
       runCell = cell;

@@ -52,11 +52,16 @@ export class Matcher {
   private readonly pairStates: Int32Array;
   private readonly pairShift: number;
   /**
-   * Which depth-2 states a third class can continue: a 64-kilobit Bloom filter of
+   * Which depth-2 states a third class can continue: 64-kilobit Bloom filters of
    * (depth-2 state, class) pairs. It is not asked where the pair already ends a form
-   * or where the text goes on with an ignorable or a space.
+   * or where the text goes on with an ignorable or a space. Forms that begin with a
+   * letter of a script written with spaces have their own filter, so that Chinese and
+   * Japanese forms (near-words above all) cannot add false positives, and thus work,
+   * to pages without them. (Every character of a class has one script category: see
+   * the cell table in compile.ts.)
    */
-  private readonly triples = new Uint32Array(TRIPLE_BITS >>> 5);
+  private readonly triplesWord = new Uint32Array(TRIPLE_BITS >>> 5);
+  private readonly triplesOther = new Uint32Array(TRIPLE_BITS >>> 5);
   /** Root children that are themselves the end of a form (one-letter aliases). */
   private readonly rootEnds: Uint8Array;
   private hits: Candidate[] | undefined;
@@ -71,6 +76,11 @@ export class Matcher {
     const a = dict.alphabetSize;
     const { childStart, label, output } = dict;
     this.rootEnds = new Uint8Array(a);
+    const wordClass = new Uint8Array(a);
+    for (let code = 0; code < 0x10000; code++) {
+      const cell = this.cells[code]!;
+      if (cell >>> CLASS_BITS === Category.Word) wordClass[cell & CLASS_MASK] = 1;
+    }
     let pairCount = 0;
     for (let t = childStart[0]!; t < childStart[1]!; t++) {
       if (output[t]! >= 0) this.rootEnds[label[t]!] = 1;
@@ -89,9 +99,10 @@ export class Matcher {
         while (this.pairKeys[h] !== -1) h = (h + 1) & mask;
         this.pairKeys[h] = key;
         this.pairStates[h] = u;
+        const triples = wordClass[label[t]!] ? this.triplesWord : this.triplesOther;
         for (let v = childStart[u]!; v < childStart[u + 1]!; v++) {
           const bit = Math.imul(u * 0x10000 + label[v]!, 0x85ebca6b) >>> TRIPLE_SHIFT;
-          this.triples[bit >>> 5]! |= 1 << (bit & 31);
+          triples[bit >>> 5]! |= 1 << (bit & 31);
         }
       }
     }
@@ -112,7 +123,8 @@ export class Matcher {
     const pairStates = this.pairStates;
     const pairShift = this.pairShift;
     const pairMask = pairKeys.length - 1;
-    const triples = this.triples;
+    const triplesWord = this.triplesWord;
+    const triplesOther = this.triplesOther;
     const output = this.dict.output;
     const a = this.dict.alphabetSize;
     this.hits = undefined;
@@ -147,6 +159,7 @@ export class Matcher {
             if (output[s2]! >= 0 || k3 === CLASS_IGNORABLE || k3 === CLASS_SPACE) this.walk(text, i, s2, i + 1);
             else if (k3 !== CLASS_NONE) {
               const bit = Math.imul(s2 * 0x10000 + k3, 0x85ebca6b) >>> TRIPLE_SHIFT;
+              const triples = cat === Category.Word ? triplesWord : triplesOther;
               if (triples[bit >>> 5]! & (1 << (bit & 31))) this.walk(text, i, s2, i + 1);
             }
             break;
