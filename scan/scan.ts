@@ -52,7 +52,7 @@ export function explainHtml(matcher: Matcher, html: string, options: PageOptions
     return found;
   });
   const { topic, reasons } = resolvePage(d, candidates, { ...options, explain: true });
-  const gate = `on topic: ${topicWords(topic)}`;
+  const gate = 'page on topic';
   const items: { run: number; start: number; item: Explained }[] = [];
   const describe = (run: number, p: number, start: number, end: number, shown: boolean, why: string): void => {
     const text = runs[run]!;
