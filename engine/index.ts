@@ -49,11 +49,11 @@ export function findMentionsInRuns(matcher: Matcher, runs: readonly string[], op
     for (const c of found) if (matcher.dict.patRole[c.pattern] === 1) known[matcher.dict.patRef[c.pattern]!] = 1;
     return found;
   });
-  const { shown } = resolvePage(matcher.dict, candidates, options);
+  const { shown, offsets } = resolvePage(matcher.dict, candidates, options);
   const out: { run: number; mention: Mention }[] = [];
   candidates.forEach((list, run) => {
     list.forEach((c, i) => {
-      const p = shown[run]![i]!;
+      const p = shown[offsets[run]! + i]!;
       if (p >= 0) out.push({ run, mention: toMention(matcher.dict, runs[run]!, c, p) });
     });
   });

@@ -61,10 +61,14 @@ export type Reason =
 
 export interface PageResolution {
   topic: Topic;
-  /** Per run, per candidate: the pattern it is shown as, or -1 (context words are always -1). */
-  shown: Int32Array[];
-  /** With `explain`: per run, per candidate, the reason (undefined for context words). */
-  reasons?: (Reason | undefined)[][];
+  /**
+   * The pattern each candidate is shown as, or -1 (context words are always -1), for
+   * all runs in a row: run r's candidates are at offsets[r] .. offsets[r+1]-1.
+   */
+  shown: Int32Array;
+  offsets: Uint32Array;
+  /** With `explain`: the reason per candidate, laid out like `shown` (undefined for context words). */
+  reasons?: (Reason | undefined)[];
 }
 
 const NOT_MET = 3;
@@ -73,7 +77,9 @@ const CONFIDENT = 2;
 
 /**
  * Resolves a page given as its runs of text (text nodes), each as the candidates the
- * matcher found in it, in document order.
+ * matcher found in it, in document order. Runs over every candidate a few times and
+ * allocates nothing per candidate: a page with tens of thousands of names resolves in
+ * a few milliseconds.
  */
 export function resolvePage(dict: CompiledDictionary, runs: readonly (readonly Candidate[])[], options: PageOptions = {}): PageResolution {
   const gate = options.topicGate !== false;
@@ -82,9 +88,14 @@ export function resolvePage(dict: CompiledDictionary, runs: readonly (readonly C
   const entityLevel = new Uint8Array(d.entities.length);
   const kindLevel = new Uint8Array(d.kinds.length);
   const contextSeen = options.knownContexts ? Uint8Array.from(options.knownContexts) : new Uint8Array(d.contexts.length);
+  const offsets = new Uint32Array(runs.length + 1);
+  for (let r = 0; r < runs.length; r++) offsets[r + 1] = offsets[r]! + runs[r]!.length;
+  const n = offsets[runs.length]!;
+  const all: Candidate[] = new Array(n);
+  for (let r = 0, k = 0; r < runs.length; r++) for (const c of runs[r]!) all[k++] = c;
   // The pattern each candidate resolves to (-1: not yet) and whether it is confident.
-  const choice = runs.map((r) => new Int32Array(r.length).fill(-1));
-  const confident = runs.map((r) => new Uint8Array(r.length));
+  const choice = new Int32Array(n).fill(-1);
+  const confident = new Uint8Array(n);
 
   const raise = (entity: number, level: number): boolean => {
     if (entityLevel[entity]! >= level) return false;
@@ -95,56 +106,58 @@ export function resolvePage(dict: CompiledDictionary, runs: readonly (readonly C
   };
 
   // Context words and certain names first: they need nothing else.
-  let pending = 0;
-  runs.forEach((cands, r) => {
-    cands.forEach((c, i) => {
-      const role = d.patRole[c.pattern];
-      if (role === Role.Context) {
-        contextSeen[d.patRef[c.pattern]!] = 1;
-        return;
-      }
-      if (role !== Role.Mention) return;
-      const certain = certainOf(d, c);
-      if (certain >= 0) {
-        choice[r]![i] = certain;
-        confident[r]![i] = 1;
-        raise(d.patRef[certain]!, CONFIDENT);
-      } else pending++;
-    });
-  });
+  const pending: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = all[i]!;
+    const role = d.patRole[c.pattern];
+    if (role === Role.Context) {
+      contextSeen[d.patRef[c.pattern]!] = 1;
+      continue;
+    }
+    if (role !== Role.Mention) continue;
+    const certain = certainOf(d, c);
+    if (certain >= 0) {
+      choice[i] = certain;
+      confident[i] = 1;
+      raise(d.patRef[certain]!, CONFIDENT);
+    } else pending.push(i);
+  }
 
   // Ambiguous names, to a fixed point. A candidate may be re-chosen when a more
-  // specific requirement comes to hold, or become confident later.
-  const rankOf = (p: number): { rank: number; sure: boolean } => rank(d, p, entityLevel, kindLevel, contextSeen);
-  for (let changed = pending > 0; changed; ) {
+  // specific requirement comes to hold, or become confident later; levels only rise,
+  // so this ends.
+  for (let changed = pending.length > 0; changed; ) {
     changed = false;
-    runs.forEach((cands, r) => {
-      cands.forEach((c, i) => {
-        if (d.patRole[c.pattern] !== Role.Mention || confident[r]![i]) return;
-        let best = -1;
-        let bestRank = NOT_MET;
-        let bestSure = false;
-        for (const p of group(c)) {
-          if (d.patRole[p] !== Role.Mention) continue;
-          const { rank: rk, sure } = rankOf(p);
-          if (rk < bestRank) {
-            best = p;
-            bestRank = rk;
-            bestSure = sure;
-          }
+    for (let q = 0; q < pending.length; q++) {
+      const i = pending[q]!;
+      const c = all[i]!;
+      let best = -1;
+      let bestScore = NOT_MET * 2;
+      for (let g = -1; g < (c.alts?.length ?? 0); g++) {
+        const p = g < 0 ? c.pattern : c.alts![g]!;
+        if (d.patRole[p] !== Role.Mention) continue;
+        // rank * 2, minus one when the condition met rests on confident mentions.
+        const score = rank(d, p, entityLevel, kindLevel, contextSeen);
+        if (score >> 1 < bestScore >> 1 || (score >> 1 === bestScore >> 1 && score < bestScore)) {
+          best = p;
+          bestScore = score;
         }
-        if (best < 0) return;
-        if (choice[r]![i] !== best) {
-          choice[r]![i] = best;
-          changed = true;
-        }
-        if (bestSure) {
-          confident[r]![i] = 1;
-          changed = true;
-        }
-        if (raise(d.patRef[best]!, bestSure ? CONFIDENT : SEEN)) changed = true;
-      });
-    });
+      }
+      if (best < 0 || bestScore >> 1 >= NOT_MET) continue;
+      const sure = (bestScore & 1) === 0;
+      if (choice[i] !== best) {
+        choice[i] = best;
+        changed = true;
+      }
+      if (raise(d.patRef[best]!, sure ? CONFIDENT : SEEN)) changed = true;
+      if (sure) {
+        confident[i] = 1;
+        pending[q] = pending[pending.length - 1]!;
+        pending.pop();
+        q--;
+        changed = true;
+      }
+    }
   }
 
   // The topic: confident mentions of the topic's kinds.
@@ -158,18 +171,16 @@ export function resolvePage(dict: CompiledDictionary, runs: readonly (readonly C
   const evidenceEntities = new Set<number>();
   let beyondBrands = contextSeen.includes(1);
   const companyKind = d.kinds.indexOf('company');
-  runs.forEach((cands, r) =>
-    cands.forEach((_, i) => {
-      const p = choice[r]![i]!;
-      if (p < 0 || !confident[r]![i]) return;
-      const e = d.patRef[p]!;
-      const k = d.entityKind[e]!;
-      if (!topicKind[k]) return;
-      evidence++;
-      evidenceEntities.add(e);
-      if (k !== companyKind) beyondBrands = true;
-    }),
-  );
+  for (let i = 0; i < n; i++) {
+    const p = choice[i]!;
+    if (p < 0 || !confident[i]) continue;
+    const e = d.patRef[p]!;
+    const k = d.entityKind[e]!;
+    if (!topicKind[k]) continue;
+    evidence++;
+    evidenceEntities.add(e);
+    if (k !== companyKind) beyondBrands = true;
+  }
   const topic: Topic = {
     onTopic: evidence >= TOPIC_MIN_MENTIONS && evidenceEntities.size >= TOPIC_MIN_ENTITIES && beyondBrands,
     mentions: evidence,
@@ -178,59 +189,53 @@ export function resolvePage(dict: CompiledDictionary, runs: readonly (readonly C
   };
 
   const shownOnce = new Uint8Array(d.entities.length);
-  const reasons = options.explain ? runs.map((r) => new Array<Reason | undefined>(r.length)) : undefined;
-  const shown = runs.map((cands, r) => {
-    const out = new Int32Array(cands.length).fill(-1);
-    cands.forEach((c, i) => {
-      if (d.patRole[c.pattern] !== Role.Mention) return;
-      const p = choice[r]![i]!;
-      let reason: Reason;
-      if (p < 0) reason = { shown: false, why: 'requirement', needs: group(c).flatMap((g) => describeRequirements(d, g)) };
-      else if (gate && !topic.onTopic) reason = { shown: false, why: 'off-topic' };
+  const reasons = options.explain ? new Array<Reason | undefined>(n) : undefined;
+  const shown = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const c = all[i]!;
+    if (d.patRole[c.pattern] !== Role.Mention) continue;
+    const p = choice[i]!;
+    let why: 'requirement' | 'off-topic' | 'later-mention' | undefined;
+    if (p < 0) why = 'requirement';
+    else if (gate && !topic.onTopic) why = 'off-topic';
+    else {
+      const e = d.patRef[p]!;
+      if (firstOnly && firstKind[d.entityKind[e]!] && shownOnce[e]) why = 'later-mention';
       else {
-        const e = d.patRef[p]!;
-        if (firstOnly && firstKind[d.entityKind[e]!] && shownOnce[e]) reason = { shown: false, why: 'later-mention' };
-        else {
-          shownOnce[e] = 1;
-          out[i] = p;
-          reason = { shown: true, via: viaOf(d, p, entityLevel, kindLevel, contextSeen) };
-        }
+        shownOnce[e] = 1;
+        shown[i] = p;
+        why = undefined;
       }
-      if (reasons) reasons[r]![i] = reason;
-    });
-    return out;
-  });
-  return reasons ? { topic, shown, reasons } : { topic, shown };
-}
-
-function group(c: Candidate): number[] {
-  return c.alts ? [c.pattern, ...c.alts] : [c.pattern];
+    }
+    if (!reasons) continue;
+    if (why === undefined) reasons[i] = { shown: true, via: viaOf(d, p, entityLevel, kindLevel, contextSeen) };
+    else if (why === 'requirement') reasons[i] = { shown: false, why, needs: [c.pattern, ...(c.alts ?? [])].flatMap((g) => describeRequirements(d, g)) };
+    else reasons[i] = { shown: false, why };
+  }
+  return reasons ? { topic, shown, offsets, reasons } : { topic, shown, offsets };
 }
 
 /** The pattern of a candidate that needs no context, or -1. */
 function certainOf(d: CompiledDictionary, c: Candidate): number {
-  for (const p of group(c)) if (d.patRole[p] === Role.Mention && d.reqStart[p] === d.reqStart[p + 1]) return p;
+  for (let g = -1; g < (c.alts?.length ?? 0); g++) {
+    const p = g < 0 ? c.pattern : c.alts![g]!;
+    if (d.patRole[p] === Role.Mention && d.reqStart[p] === d.reqStart[p + 1]) return p;
+  }
   return -1;
 }
 
 /**
- * How specifically a pattern's requirement is met: -1 needs none, 0 by a named entity,
- * 1 by a kind, 2 by a context word, NOT_MET not at all; and whether the best condition
- * met rests on a confident mention. Conditions joined with "+" must all hold; such a
- * group ranks as its weakest part and is sure only if every part is.
+ * How specifically a pattern's requirement is met, as rank * 2 + (0 if the condition
+ * met rests on confident mentions, else 1). Ranks: -1 needs none, 0 by a named entity,
+ * 1 by a kind, 2 by a context word, NOT_MET not at all. Conditions joined with "+"
+ * must all hold; such a group ranks as its weakest part and is sure only if every
+ * part is.
  */
-function rank(
-  d: CompiledDictionary,
-  p: number,
-  entityLevel: Uint8Array,
-  kindLevel: Uint8Array,
-  contextSeen: Uint8Array,
-): { rank: number; sure: boolean } {
+function rank(d: CompiledDictionary, p: number, entityLevel: Uint8Array, kindLevel: Uint8Array, contextSeen: Uint8Array): number {
   const start = d.reqStart[p]!;
   const end = d.reqStart[p + 1]!;
-  if (start === end) return { rank: -1, sure: true };
-  let best = NOT_MET;
-  let bestSure = false;
+  if (start === end) return -2;
+  let best = NOT_MET * 2;
   let groupRank = -1;
   let groupSure = true;
   for (let r = start; r < end; r++) {
@@ -239,20 +244,22 @@ function rank(
     const type = (req >>> 24) & 0x3;
     let rk = NOT_MET;
     let sure = false;
-    if (type === Requirement.Entity && entityLevel[index]) [rk, sure] = [0, entityLevel[index] === CONFIDENT];
-    else if (type === Requirement.Kind && kindLevel[index]) [rk, sure] = [1, kindLevel[index] === CONFIDENT];
-    else if (type === Requirement.Context && contextSeen[index]) [rk, sure] = [2, false];
-    groupRank = Math.max(groupRank, rk);
+    if (type === Requirement.Entity && entityLevel[index]) {
+      rk = 0;
+      sure = entityLevel[index] === CONFIDENT;
+    } else if (type === Requirement.Kind && kindLevel[index]) {
+      rk = 1;
+      sure = kindLevel[index] === CONFIDENT;
+    } else if (type === Requirement.Context && contextSeen[index]) rk = 2;
+    if (rk > groupRank) groupRank = rk;
     groupSure &&= sure;
     if (req & REQ_AND) continue;
-    if (groupRank < best || (groupRank === best && groupSure && !bestSure)) {
-      best = groupRank;
-      bestSure = groupSure;
-    }
+    const score = groupRank * 2 + (groupSure ? 0 : 1);
+    if (score < best) best = score;
     groupRank = -1;
     groupSure = true;
   }
-  return { rank: best, sure: best < NOT_MET && bestSure };
+  return best >> 1 >= NOT_MET ? NOT_MET * 2 : best;
 }
 
 /** Requirements of a pattern in the pack's words, e.g. "entity:nvidia", "context:export+kind:chip". */

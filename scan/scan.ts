@@ -51,7 +51,7 @@ export function explainHtml(matcher: Matcher, html: string, options: PageOptions
     refused.push(sink);
     return found;
   });
-  const { topic, reasons } = resolvePage(d, candidates, { ...options, explain: true });
+  const { topic, reasons, offsets } = resolvePage(d, candidates, { ...options, explain: true });
   const gate = 'page on topic';
   const items: { run: number; start: number; item: Explained }[] = [];
   const describe = (run: number, p: number, start: number, end: number, shown: boolean, why: string): void => {
@@ -75,7 +75,7 @@ export function explainHtml(matcher: Matcher, html: string, options: PageOptions
   };
   candidates.forEach((list, run) => {
     list.forEach((c, i) => {
-      const reason = reasons![run]![i];
+      const reason = reasons![offsets[run]! + i];
       if (!reason) return;
       if (reason.shown) {
         describe(run, c.pattern, c.start, c.end, true, `${reason.via === 'certain' ? 'needs no context' : `context met: ${reason.via}`}; ${gate}`);

@@ -206,14 +206,14 @@ export class PageScanner {
     }
     const nodes = [...this.runs.keys()];
     const lists = [...this.runs.values()];
-    const { topic, shown } = resolvePage(this.dict, lists, { firstMentionOnly: this.firstMentionOnly, knownContexts: this.known });
+    const { topic, shown, offsets } = resolvePage(this.dict, lists, { firstMentionOnly: this.firstMentionOnly, knownContexts: this.known });
     this.lastTopic = topic;
     nodes.forEach((node, r) => {
-      const decided = shown[r]!;
+      const at = offsets[r]!;
       lists[r]!.forEach((c, i) => {
         // The candidate becomes the mention record: one object per mention, not two.
         const m = c as Partial<FoundMention> & Candidate;
-        const p = decided[i]!;
+        const p = shown[at + i]!;
         const entity = p >= 0 ? this.dict.patRef[p]! : -1;
         const had = m.range ? m.entity! : -1;
         if (entity === had) return;
