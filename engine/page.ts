@@ -11,7 +11,7 @@
 //    beats a kind, which beats a context word.
 // 2. Topic gate (docs/decisions/0004-topic-gate.md). A page is about the topic when it
 //    has at least TOPIC_MIN_MENTIONS confident mentions of chips, companies, models or
-//    rules naming at least TOPIC_MIN_ENTITIES entities, and either one of them is a
+//    rules naming at least TOPIC_MIN_ENTITIES different ones, and either one is a
 //    chip, model or rule, or the page uses a word of the topic (a context word). Off
 //    topic, nothing is shown. "Confident" means the name needs no context, or its
 //    requirement was met by a confident mention of a named entity or kind: context
@@ -23,7 +23,7 @@
 import { Requirement, REQ_AND, Role, type CompiledDictionary } from './compiled';
 import type { Candidate } from './types';
 
-export const TOPIC_MIN_MENTIONS = 3;
+export const TOPIC_MIN_MENTIONS = 2;
 export const TOPIC_MIN_ENTITIES = 2;
 /** Kinds whose confident mentions make a page about the topic. */
 export const TOPIC_KINDS: readonly string[] = ['chip', 'company', 'model', 'rule'];

@@ -59,9 +59,10 @@ describe('the topic gate', () => {
     expect(topicOf(['Huawei and Baidu build GPUs.', 'Huawei chips.']).onTopic).toBe(true);
   });
 
-  it('needs more than one entity, and more than two mentions', () => {
+  it('needs two different names, and is satisfied by a one-line news item that has them', () => {
     expect(topicOf(['Nvidia, Nvidia, Nvidia and its chips.'])).toMatchObject({ onTopic: false, entities: 1 });
-    expect(topicOf(['Nvidia and Huawei chips.'])).toMatchObject({ onTopic: false, mentions: 2 });
+    expect(topicOf(['Nvidia chips.'])).toMatchObject({ onTopic: false, mentions: 1 });
+    expect(topicOf(['Nvidia shares rose after the H20 news.'])).toEqual({ onTopic: true, mentions: 2, entities: 2, beyondBrands: true });
   });
 
   it('leaves AMD the eye disease alone: a company name that is also an abbreviation needs chip context', () => {
