@@ -12,11 +12,12 @@
 // 2. Topic gate (docs/decisions/0004-topic-gate.md). A page is about the topic when it
 //    has at least TOPIC_MIN_MENTIONS confident mentions of chips, companies, models or
 //    rules naming at least TOPIC_MIN_ENTITIES different ones, and either one is a
-//    chip, model or rule, or the page uses a word of the topic (a context word). Off
-//    topic, nothing is shown. "Confident" means the name needs no context, or its
-//    requirement was met by a confident mention of a named entity or kind: context
-//    words alone ("chips" on a snack page) never make a page about chips, and brand
-//    names alone (a Huawei phone and Baidu maps on a travel page) do not either.
+//    chip, model or rule, or the page uses a word of the topic (a context word).
+//    "Confident" means the name needs no context, or its requirement was met by a
+//    confident mention of a named entity or kind: context words alone ("chips" on a
+//    snack page) never make a page about chips, and brand names alone do not either.
+//    Off topic, people, places and agencies are not shown, nor names resolved only
+//    through context words; a chip, company, model or rule named without doubt is.
 // 3. First mention. People, places and agencies are shown at their first mention only,
 //    unless the caller asks for every mention.
 
@@ -197,7 +198,9 @@ export function resolvePage(dict: CompiledDictionary, runs: readonly (readonly C
     const p = choice[i]!;
     let why: 'requirement' | 'off-topic' | 'later-mention' | undefined;
     if (p < 0) why = 'requirement';
-    else if (gate && !topic.onTopic) why = 'off-topic';
+    // Off topic, a chip, company, model or rule named without doubt is still itself;
+    // anything that rests on context words, and every person, place and agency, is not shown.
+    else if (gate && !topic.onTopic && (firstKind[d.entityKind[d.patRef[p]!]!] || !confident[i])) why = 'off-topic';
     else {
       const e = d.patRef[p]!;
       if (firstOnly && firstKind[d.entityKind[e]!] && shownOnce[e]) why = 'later-mention';

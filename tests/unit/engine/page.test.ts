@@ -9,9 +9,11 @@ const PERSON = ['context:chips', 'kind:chip', 'kind:rule', 'entity:nvidia'];
 const input: DictionaryInput = {
   terms: [
     { entity: 'nvidia', kind: 'company', alias: 'Nvidia' },
-    { entity: 'huawei', kind: 'company', alias: 'Huawei' },
-    { entity: 'baidu', kind: 'company', alias: 'Baidu' },
-    { entity: 'tencent', kind: 'company', alias: 'Tencent' },
+    { entity: 'tsmc', kind: 'company', alias: 'TSMC' },
+    // Brands met every day outside the topic need its context, as in the bundled pack.
+    { entity: 'huawei', kind: 'company', alias: 'Huawei', requires: ['context:chips', 'kind:chip'] },
+    { entity: 'baidu', kind: 'company', alias: 'Baidu', requires: ['context:chips', 'kind:chip'] },
+    { entity: 'tencent', kind: 'company', alias: 'Tencent', requires: ['context:chips', 'kind:chip'] },
     { entity: 'amd', kind: 'company', alias: 'AMD', caseSensitive: true, requires: ['context:chips', 'kind:chip', 'entity:nvidia'] },
     { entity: 'h20', kind: 'chip', alias: 'H20', requires: CHIP },
     { entity: 'h200', kind: 'chip', alias: 'H200', requires: CHIP },
@@ -35,7 +37,7 @@ describe('the topic gate', () => {
     expect(found(page)).toEqual(['nvidia:Nvidia', 'h20:H20', 'export-licence:export licence', 'donald-trump:Trump', 'nvidia:Nvidia', 'singapore:Singapore']);
   });
 
-  it('paints nothing, not even people and places, on a trade story that names no chip', () => {
+  it('paints no people or places on a trade story that names no chip', () => {
     const page = ['Trump and Xi agreed on soybeans in Busan.', 'Trump said the talks went well; Singapore welcomed the truce.'];
     expect(topicOf(page).onTopic).toBe(false);
     expect(found(page)).toEqual([]);
@@ -49,14 +51,18 @@ describe('the topic gate', () => {
     expect(found(page, { topicGate: false })).toContain('export-licence:export licence');
   });
 
-  it('does not count brand names alone: a Huawei phone and Baidu maps on a travel page', () => {
+  it('leaves brands alone on a travel page: a Huawei phone and Baidu maps', () => {
     const page = ['I used Baidu maps and my Huawei phone.', 'Baidu again, and a Tencent game on the train.'];
-    expect(topicOf(page)).toMatchObject({ onTopic: false, mentions: 4, entities: 3, beyondBrands: false });
+    expect(topicOf(page)).toMatchObject({ onTopic: false, mentions: 0 });
     expect(found(page)).toEqual([]);
+    // Named next to a chip, the same brands are confident names and make the page about chips.
+    expect(topicOf(['Huawei and Baidu buy the H20 from Nvidia.'])).toMatchObject({ onTopic: true, entities: 4 });
   });
 
-  it('counts brand names when the page also uses a word of the topic', () => {
-    expect(topicOf(['Huawei and Baidu build GPUs.', 'Huawei chips.']).onTopic).toBe(true);
+  it('does not count company names alone as the topic, but still shows a name that needs no context', () => {
+    const page = ['Nvidia and TSMC opened offices downtown.', 'Trump visited; Singapore sent a minister.'];
+    expect(topicOf(page)).toEqual({ onTopic: false, mentions: 2, entities: 2, beyondBrands: false });
+    expect(found(page)).toEqual(['nvidia:Nvidia', 'tsmc:TSMC']);
   });
 
   it('needs two different names, and is satisfied by a one-line news item that has them', () => {
