@@ -13,14 +13,13 @@ export { foldString } from './fold';
 export { Matcher, type Refusal } from './matcher';
 export {
   resolvePage,
-  describeRequirements,
   FIRST_MENTION_KINDS,
   TOPIC_KINDS,
   TOPIC_MIN_ENTITIES,
   TOPIC_MIN_MENTIONS,
   type PageOptions,
   type PageResolution,
-  type Reason,
+  type PageState,
   type Topic,
 } from './page';
 export type { Candidate, DictionaryInput, FalseFriendInput, Mention, TermInput } from './types';

@@ -175,7 +175,12 @@ export class Matcher {
     if (!hits) return NO_HITS;
     return hits.length === 1 && this.dict.patRole[hits[0]!.pattern] !== Role.FalseFriend && !hits[0]!.alts?.length
       ? hits
-      : select(hits, this.dict.patRole, refusals);
+      : this.select(hits);
+  }
+
+  /** Chooses among overlapping hits (see select below); explanations watch what it drops. */
+  protected select(hits: Candidate[]): Candidate[] {
+    return select(hits, this.dict.patRole);
   }
 
   /**
@@ -282,29 +287,16 @@ export class Matcher {
  * earliest start wins, then the longest; a false friend that wins hides what it
  * covers. Context hits never compete and are all kept.
  */
-function select(hits: Candidate[], roles: Uint8Array, refusals?: Refusal[]): Candidate[] {
+function select(hits: Candidate[], roles: Uint8Array): Candidate[] {
   const competing = hits.filter((h) => roles[h.pattern] !== Role.Context);
   competing.sort((a, b) => a.start - b.start || b.end - a.end || roles[b.pattern]! - roles[a.pattern]!);
   const out: Candidate[] = [];
   let reach = -1;
-  let winner: Candidate | undefined;
   for (const h of competing) {
-    if (h.start < reach) {
-      if (refusals && roles[h.pattern] === Role.Mention) {
-        const by = winner!.alts?.find((a) => roles[a] === Role.FalseFriend) ?? winner!.pattern;
-        const why = roles[by] === Role.FalseFriend ? 'false-friend' : 'overlap';
-        refusals.push({ pattern: h.pattern, start: h.start, end: h.end, why, by: { pattern: by, start: winner!.start, end: winner!.end } });
-      }
-      continue;
-    }
+    if (h.start < reach) continue;
     reach = h.end;
-    winner = h;
     const blocked = roles[h.pattern] === Role.FalseFriend || h.alts?.some((a) => roles[a] === Role.FalseFriend);
     if (!blocked) out.push(h);
-    else if (refusals && roles[h.pattern] === Role.Mention) {
-      const by = h.alts!.find((a) => roles[a] === Role.FalseFriend)!;
-      refusals.push({ pattern: h.pattern, start: h.start, end: h.end, why: 'false-friend', by: { pattern: by, start: h.start, end: h.end } });
-    }
   }
   for (const h of hits) if (roles[h.pattern] === Role.Context) out.push(h);
   if (out.length > 1) out.sort((a, b) => a.start - b.start);

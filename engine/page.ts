@@ -36,8 +36,6 @@ export interface PageOptions {
   topicGate?: boolean;
   /** Show people, places and agencies at their first mention only (default true). */
   firstMentionOnly?: boolean;
-  /** Also say why each candidate was shown or refused (for `scan --explain`). */
-  explain?: boolean;
   /**
    * Context words seen on the page beyond those among the candidates (the matcher
    * reports each context word once per page, and a node that had it may be gone).
@@ -55,11 +53,6 @@ export interface Topic {
   beyondBrands: boolean;
 }
 
-/** Why a candidate was shown or refused, for people who ask. */
-export type Reason =
-  | { shown: true; via: string }
-  | { shown: false; why: 'requirement' | 'off-topic' | 'later-mention'; needs?: string[] };
-
 export interface PageResolution {
   topic: Topic;
   /**
@@ -68,8 +61,16 @@ export interface PageResolution {
    */
   shown: Int32Array;
   offsets: Uint32Array;
-  /** With `explain`: the reason per candidate, laid out like `shown` (undefined for context words). */
-  reasons?: (Reason | undefined)[];
+}
+
+/** What resolution found on the way, for explanations (engine/explain.ts). */
+export interface PageState extends PageResolution {
+  /** The pattern each candidate resolved to, or -1; and whether it is confident. */
+  choice: Int32Array;
+  confident: Uint8Array;
+  entityLevel: Uint8Array;
+  kindLevel: Uint8Array;
+  contextSeen: Uint8Array;
 }
 
 const NOT_MET = 3;
@@ -82,7 +83,7 @@ const CONFIDENT = 2;
  * allocates nothing per candidate: a page with tens of thousands of names resolves in
  * a few milliseconds.
  */
-export function resolvePage(dict: CompiledDictionary, runs: readonly (readonly Candidate[])[], options: PageOptions = {}): PageResolution {
+export function resolvePage(dict: CompiledDictionary, runs: readonly (readonly Candidate[])[], options: PageOptions = {}): PageState {
   const gate = options.topicGate !== false;
   const firstOnly = options.firstMentionOnly !== false;
   const d = dict;
@@ -190,32 +191,20 @@ export function resolvePage(dict: CompiledDictionary, runs: readonly (readonly C
   };
 
   const shownOnce = new Uint8Array(d.entities.length);
-  const reasons = options.explain ? new Array<Reason | undefined>(n) : undefined;
   const shown = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
-    const c = all[i]!;
-    if (d.patRole[c.pattern] !== Role.Mention) continue;
     const p = choice[i]!;
-    let why: 'requirement' | 'off-topic' | 'later-mention' | undefined;
-    if (p < 0) why = 'requirement';
+    if (p < 0) continue;
+    const e = d.patRef[p]!;
+    const k = d.entityKind[e]!;
     // Off topic, a chip, company, model or rule named without doubt is still itself;
     // anything that rests on context words, and every person, place and agency, is not shown.
-    else if (gate && !topic.onTopic && (firstKind[d.entityKind[d.patRef[p]!]!] || !confident[i])) why = 'off-topic';
-    else {
-      const e = d.patRef[p]!;
-      if (firstOnly && firstKind[d.entityKind[e]!] && shownOnce[e]) why = 'later-mention';
-      else {
-        shownOnce[e] = 1;
-        shown[i] = p;
-        why = undefined;
-      }
-    }
-    if (!reasons) continue;
-    if (why === undefined) reasons[i] = { shown: true, via: viaOf(d, p, entityLevel, kindLevel, contextSeen) };
-    else if (why === 'requirement') reasons[i] = { shown: false, why, needs: [c.pattern, ...(c.alts ?? [])].flatMap((g) => describeRequirements(d, g)) };
-    else reasons[i] = { shown: false, why };
+    if (gate && !topic.onTopic && (firstKind[k] || !confident[i])) continue;
+    if (firstOnly && firstKind[k] && shownOnce[e]) continue;
+    shownOnce[e] = 1;
+    shown[i] = p;
   }
-  return reasons ? { topic, shown, offsets, reasons } : { topic, shown, offsets };
+  return { topic, shown, offsets, choice, confident, entityLevel, kindLevel, contextSeen };
 }
 
 /** The pattern of a candidate that needs no context, or -1. */
@@ -263,35 +252,4 @@ function rank(d: CompiledDictionary, p: number, entityLevel: Uint8Array, kindLev
     groupSure = true;
   }
   return best >> 1 >= NOT_MET ? NOT_MET * 2 : best;
-}
-
-/** Requirements of a pattern in the pack's words, e.g. "entity:nvidia", "context:export+kind:chip". */
-export function describeRequirements(d: CompiledDictionary, p: number): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (let r = d.reqStart[p]!; r < d.reqStart[p + 1]!; r++) {
-    const req = d.reqs[r]!;
-    const index = req & 0xffffff;
-    const type = (req >>> 24) & 0x3;
-    const name = type === Requirement.Entity ? `entity:${d.entities[index]}` : type === Requirement.Kind ? `kind:${d.kinds[index]}` : `context:${d.contexts[index]}`;
-    current = current ? `${current}+${name}` : name;
-    if (req & REQ_AND) continue;
-    out.push(current);
-    current = '';
-  }
-  return out;
-}
-
-/** The condition that let a pattern through, in words. */
-function viaOf(d: CompiledDictionary, p: number, entityLevel: Uint8Array, kindLevel: Uint8Array, contextSeen: Uint8Array): string {
-  if (d.reqStart[p] === d.reqStart[p + 1]) return 'certain';
-  const met = describeRequirements(d, p).filter((group) =>
-    group.split('+').every((cond) => {
-      const [type, name] = cond.split(':') as [string, string];
-      if (type === 'entity') return entityLevel[d.entities.indexOf(name)]! > 0;
-      if (type === 'kind') return kindLevel[d.kinds.indexOf(name)]! > 0;
-      return contextSeen[d.contexts.indexOf(name)] === 1;
-    }),
-  );
-  return met.join(' | ');
 }

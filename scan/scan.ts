@@ -1,8 +1,9 @@
 // Scanning saved pages: the same engine, text rules and page resolution as the content
 // script, so what the scan reports is what a reader would see highlighted.
 
-import { findMentionsInRuns, resolvePage, TOPIC_MIN_ENTITIES, TOPIC_MIN_MENTIONS, type Matcher, type PageOptions, type Refusal, type Topic } from '../engine';
+import { findMentionsInRuns, Matcher, resolvePage, TOPIC_MIN_ENTITIES, TOPIC_MIN_MENTIONS, type Candidate, type PageOptions, type Refusal, type Topic } from '../engine';
 import { Role } from '../engine/compiled';
+import { explainPage } from '../engine/explain';
 import { visibleTextRuns } from './html';
 
 export interface ScannedMention {
@@ -38,20 +39,55 @@ export interface Explanation {
 
 const AROUND = 24;
 
+/** A matcher that also keeps what leftmost-longest selection dropped, and what won instead. */
+class ExplainingMatcher extends Matcher {
+  dropped: Refusal[] = [];
+
+  protected override select(hits: Candidate[]): Candidate[] {
+    const kept = super.select(hits);
+    const roles = this.dict.patRole;
+    const chosen = new Set(kept);
+    // Everything that covered a span: what was kept, and the false friends (which win and hide).
+    const winners = hits.filter((h) => chosen.has(h) || roles[h.pattern] === Role.FalseFriend || h.alts?.some((a) => roles[a] === Role.FalseFriend));
+    for (const h of hits) {
+      if (chosen.has(h) || roles[h.pattern] !== Role.Mention) continue;
+      const w = winners.find((o) => o !== h && o.start < h.end && o.end > h.start && (o.start < h.start || (o.start === h.start && o.end >= h.end)));
+      const friend = w && (roles[w.pattern] === Role.FalseFriend ? w.pattern : w.alts?.find((a) => roles[a] === Role.FalseFriend));
+      if (!w) {
+        const own = h.alts?.find((a) => roles[a] === Role.FalseFriend);
+        if (own !== undefined) this.dropped.push({ pattern: h.pattern, start: h.start, end: h.end, why: 'false-friend', by: { pattern: own, start: h.start, end: h.end } });
+        continue;
+      }
+      this.dropped.push({
+        pattern: h.pattern,
+        start: h.start,
+        end: h.end,
+        why: friend !== undefined ? 'false-friend' : 'overlap',
+        by: { pattern: friend ?? w.pattern, start: w.start, end: w.end },
+      });
+    }
+    return kept;
+  }
+}
+
 /** Every candidate on a page, shown or refused, with the reason (`npm run scan -- --explain`). */
-export function explainHtml(matcher: Matcher, html: string, options: PageOptions = {}): Explanation {
+export function explainHtml(base: Matcher, html: string, options: PageOptions = {}): Explanation {
+  const matcher = new ExplainingMatcher(base.dict);
   const d = matcher.dict;
   const runs = visibleTextRuns(html);
   const known = new Uint8Array(d.contexts.length);
   const refused: Refusal[][] = [];
   const candidates = runs.map((text) => {
     const sink: Refusal[] = [];
+    matcher.dropped = sink;
     const found = matcher.scan(text, known, sink);
     for (const c of found) if (d.patRole[c.pattern] === Role.Context) known[d.patRef[c.pattern]!] = 1;
     refused.push(sink);
     return found;
   });
-  const { topic, reasons, offsets } = resolvePage(d, candidates, { ...options, explain: true });
+  const state = resolvePage(d, candidates, options);
+  const { topic, offsets } = state;
+  const reasons = explainPage(d, candidates, state);
   const gate = 'page on topic';
   const items: { run: number; start: number; item: Explained }[] = [];
   const describe = (run: number, p: number, start: number, end: number, shown: boolean, why: string): void => {
@@ -75,7 +111,7 @@ export function explainHtml(matcher: Matcher, html: string, options: PageOptions
   };
   candidates.forEach((list, run) => {
     list.forEach((c, i) => {
-      const reason = reasons![offsets[run]! + i];
+      const reason = reasons[offsets[run]! + i];
       if (!reason) return;
       if (reason.shown) {
         describe(run, c.pattern, c.start, c.end, true, `${reason.via === 'certain' ? 'needs no context' : `context met: ${reason.via}`}; ${gate}`);

@@ -3,6 +3,7 @@
 // and requirements that join conditions with "+".
 import { describe, expect, it } from 'vitest';
 import { compileDictionary, findMentionsInRuns, Matcher, resolvePage, type DictionaryInput } from '../../../engine';
+import { explainPage } from '../../../engine/explain';
 
 const CHIP = ['entity:nvidia', 'kind:chip', 'context:chips'];
 const PERSON = ['context:chips', 'kind:chip', 'kind:rule', 'entity:nvidia'];
@@ -118,8 +119,9 @@ describe('requirements joined with "+"', () => {
 
   it('explain which group of conditions let a mention through', () => {
     const runs = ['Nvidia needs a licence to export the H20 chip.'].map((t) => matcher.scan(t));
-    const { reasons, offsets } = resolvePage(matcher.dict, runs, { explain: true, topicGate: false });
+    const state = resolvePage(matcher.dict, runs, { topicGate: false });
+    const reasons = explainPage(matcher.dict, runs, state);
     const licence = runs[0]!.findIndex((c) => c.start === 'Nvidia needs a '.length);
-    expect(reasons![offsets[0]! + licence]).toEqual({ shown: true, via: 'context:export+context:chips | context:export+kind:chip' });
+    expect(reasons[state.offsets[0]! + licence]).toEqual({ shown: true, via: 'context:export+context:chips | context:export+kind:chip' });
   });
 });
