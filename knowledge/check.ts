@@ -13,9 +13,14 @@ export interface PackIssue {
 
 /** What is already installed, for checking a pack that will sit beside it. */
 export interface InstalledContext {
-  /** Entity id → id of the pack that has it. */
+  /** Entity id → id of the pack that has it, in the pack's own id space (ids it may not reuse). */
   entities: ReadonlyMap<string, string>;
-  /** Event id → pack id. */
+  /**
+   * Entities of the other id space (bundled packs, for a user's pack): the pack may
+   * refer to them, and may reuse their ids, which then name its own entity.
+   */
+  shared?: ReadonlyMap<string, string>;
+  /** Event id → pack id, in the pack's own id space. */
   events: ReadonlyMap<string, string>;
   contexts: ReadonlySet<string>;
   /** Folded alias form → entity id, for unambiguous aliases only. */
@@ -49,11 +54,32 @@ export function checkPack(input: unknown, installed: InstalledContext = EMPTY): 
   unique(pack.sources.map((s) => s.id), 'sources');
 
   const entityIds = new Set(pack.entities.map((e) => e.id));
-  const hasEntity = (id: string): boolean => entityIds.has(id) || (installed.entities.has(id) && installed.entities.get(id) !== packId);
+  const hasEntity = (id: string): boolean =>
+    entityIds.has(id) || (installed.entities.has(id) && installed.entities.get(id) !== packId) || installed.shared?.has(id) === true;
   const sourceIds = new Set(pack.sources.map((s) => s.id));
   const contextNames = new Set([...Object.keys(pack.contexts ?? {}), ...installed.contexts]);
   const needSource = (id: string, path: string): void => {
     if (!sourceIds.has(id)) issues.push({ path, message: `source "${id}" is not in this pack's sources` });
+  };
+
+  // Every form the matcher will be built from must keep something to match once folded
+  // (zero-width and combining characters fold away): one such form fails the whole
+  // matcher, and with it highlighting on every page.
+  const formsOf = (text: string, path: string): string[] | undefined => {
+    let forms: string[];
+    try {
+      forms = expandForms(text);
+    } catch (e) {
+      if (!(e instanceof AliasSyntaxError)) throw e;
+      issues.push({ path, message: e.message });
+      return undefined;
+    }
+    const empty = forms.find((form) => foldString(form).length === 0);
+    if (empty !== undefined) {
+      issues.push({ path, message: `form "${shown(empty)}" has no letters or digits: only invisible, combining or space characters` });
+      return undefined;
+    }
+    return forms;
   };
 
   const aliasOwner = new Map<string, string>();
@@ -77,21 +103,10 @@ export function checkPack(input: unknown, installed: InstalledContext = EMPTY): 
           if (!ok) issues.push({ path: `${path}.requires[${ri}]`, message: `unknown ${type} "${name}"` });
         }
       });
-      let forms: string[];
-      try {
-        forms = expandForms(alias.text);
-      } catch (e) {
-        if (!(e instanceof AliasSyntaxError)) throw e;
-        issues.push({ path: `${path}.text`, message: e.message });
-        return;
-      }
-      if (alias.requires) return; // ambiguous aliases may be shared; context decides
+      const forms = formsOf(alias.text, `${path}.text`);
+      if (!forms || alias.requires) return; // ambiguous aliases may be shared; context decides
       for (const form of forms) {
         const folded = foldString(form);
-        if (folded.length === 0) {
-          issues.push({ path: `${path}.text`, message: `form "${form}" has no letters or digits` });
-          continue;
-        }
         const owner = aliasOwner.get(folded);
         if (owner !== undefined && owner !== entity.id) {
           issues.push({ path: `${path}.text`, message: `form "${form}" already names entity "${owner}"; mark one of them ambiguous with "requires"` });
@@ -99,25 +114,11 @@ export function checkPack(input: unknown, installed: InstalledContext = EMPTY): 
         aliasOwner.set(folded, entity.id);
       }
     });
-    entity.falseFriends?.forEach((ff, i) => {
-      try {
-        expandForms(ff);
-      } catch (e) {
-        if (!(e instanceof AliasSyntaxError)) throw e;
-        issues.push({ path: `${at}.falseFriends[${i}]`, message: e.message });
-      }
-    });
+    entity.falseFriends?.forEach((ff, i) => formsOf(ff, `${at}.falseFriends[${i}]`));
   });
 
   for (const [name, words] of Object.entries(pack.contexts ?? {})) {
-    words.forEach((word, i) => {
-      try {
-        expandForms(word);
-      } catch (e) {
-        if (!(e instanceof AliasSyntaxError)) throw e;
-        issues.push({ path: `contexts.${name}[${i}]`, message: e.message });
-      }
-    });
+    words.forEach((word, i) => formsOf(word, `contexts.${name}[${i}]`));
   }
 
   pack.events.forEach((event, ei) => {
@@ -150,6 +151,11 @@ export function describeIssues(issues: readonly PackIssue[], max = 10): string {
   const shown = issues.slice(0, max).map((i) => `${i.path || '(pack)'}: ${i.message}`);
   if (issues.length > max) shown.push(`…and ${issues.length - max} more`);
   return shown.join('\n');
+}
+
+/** Text with its invisible characters written out (U+200B), so a message shows what is there. */
+function shown(text: string): string {
+  return text.replace(/[\p{M}\p{Cf}\s]/gu, (c) => (c === ' ' ? c : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`));
 }
 
 function pathOf(path: v.IssuePathItem[] | undefined): string {

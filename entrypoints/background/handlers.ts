@@ -26,7 +26,7 @@ import {
   updateNote,
 } from '../../storage/notes';
 import { getArticle } from '../../storage/articles';
-import { forgetPackFile, importPack, keepPackFile, removePack } from '../../storage/packs';
+import { forgetPackFile, importPack, keepPackFile, ownId, removePack } from '../../storage/packs';
 import { setSyncConfig } from '../../storage/sync-state';
 import { syncStatus } from './sync';
 import { clearSightings, recordSightings, setSightingSettings } from '../../storage/sightings';
@@ -165,7 +165,7 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = NO
       if (!result.ok) return { ok: false, issues: result.issues };
       if (await keepPackFile(json, result.pack)) hooks.changed();
       await dictionaryChanged();
-      return { ok: true, id: result.pack.id, version: result.pack.version, replaced: result.replaced };
+      return { ok: true, id: ownId(result.pack.id), version: result.pack.version, replaced: result.replaced };
     },
 
     async 'ui.removePack'({ id }) {

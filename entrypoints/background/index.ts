@@ -65,5 +65,7 @@ export default defineBackground(() => {
 });
 
 async function installBundled(): Promise<void> {
-  await ensureBundledPacks([corePack]);
+  const result = await ensureBundledPacks([corePack]);
+  // The previous version stays installed and working; the reason is for whoever ships the pack.
+  for (const f of result.failed) console.error(`Gloss kept its installed "${f.id}" pack; the bundled update was refused:\n${f.reason}`);
 }

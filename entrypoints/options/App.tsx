@@ -6,7 +6,7 @@ import { pickText } from '../../knowledge/localize';
 import { send } from '../../messaging/client';
 import type { ImportReply } from '../../messaging/protocol';
 import { getEntities, mutedEntities } from '../../storage/entities';
-import { listPacks } from '../../storage/packs';
+import { listPacks, ownId } from '../../storage/packs';
 import { ReadingHistory } from '../../components/ReadingHistory';
 import { StorageStatus } from '../../components/StorageStatus';
 import { SyncSettings } from '../../components/SyncSettings';
@@ -69,11 +69,11 @@ export function App() {
           </thead>
           <tbody>
             {(packs ?? []).map((p) => (
-              <tr key={p.id} data-pack={p.id}>
+              <tr key={p.id} data-pack={ownId(p.id)}>
                 <td>
                   <strong>{p.name}</strong>
                   <div class="hint">
-                    {p.id} · {p.origin === 'bundled' ? 'comes with Gloss' : 'imported'}
+                    {ownId(p.id)} · {p.origin === 'bundled' ? 'comes with Gloss' : 'imported'}
                   </div>
                 </td>
                 <td>{p.version}</td>
@@ -81,7 +81,7 @@ export function App() {
                 <td>{p.eventCount}</td>
                 <td>
                   {p.origin === 'imported' ? (
-                    <button type="button" onClick={() => void remove(p.id)}>
+                    <button type="button" onClick={() => void remove(ownId(p.id))}>
                       Remove
                     </button>
                   ) : null}

@@ -93,3 +93,45 @@ it('an edit that cannot become a record (a corrupt row) is left out without stop
   expect((await db.entityNotes.toArray()).map((m) => m.id)).toEqual(['h20']);
   db.close();
 });
+
+it('moves what the user’s imported packs brought into the user’s id space, references and edits included', async () => {
+  await makeVersion1();
+  const v1 = new Dexie(NAME);
+  v1.version(1).stores({ packs: '&id, origin', entities: '&id, packId, kind', events: '&id, packId, date, *entities', edits: '&entityId', sightings: '[url+entity], url, entity, lastSeen' });
+  await v1.open();
+  await v1.table('packs').put({ id: 'desk', version: '1.0', name: 'Desk', origin: 'imported', contexts: { desk: ['fab'] }, entityCount: 2, eventCount: 1, installedAt: 1, updatedAt: 1 });
+  await v1.table('entities').bulkPut([
+    { id: 'acme', packId: 'desk', kind: 'company', names: { en: 'Acme' }, summary: { en: 'A company.' }, aliases: [{ text: 'Acme', lang: 'en' }], facts: [], related: [{ entity: 'nvidia', relation: 'rival' }], sources: [] },
+    { id: 'x1', packId: 'desk', kind: 'chip', names: { en: 'X1' }, summary: { en: 'A chip.' }, aliases: [{ text: 'X1', lang: 'en', requires: ['entity:acme+context:desk', 'entity:nvidia'] }], facts: [], related: [{ entity: 'acme', relation: 'maker' }], sources: [] },
+  ]);
+  await v1.table('events').put({ id: 'd-e1', packId: 'desk', date: '2026-01-02', title: { en: 'X1 shipped' }, status: 'confirmed', entities: ['x1', 'acme', 'h20'], sources: [] });
+  await v1.table('edits').put({ entityId: 'x1', muted: true, updatedAt: 1_700_000_300_000 });
+  await v1.table('sightings').put({ url: 'https://news.example/x1?ref=z', entity: 'x1', count: 1, title: 'X1', lastSeen: 300 });
+  v1.close();
+
+  const db = new GlossDatabase(NAME);
+  await db.open();
+  expect((await db.packs.orderBy('id').toArray()).map((p) => [p.id, p.origin])).toEqual([
+    ['gloss-core', 'bundled'],
+    ['u.desk', 'imported'],
+  ]);
+  expect((await db.entities.orderBy('id').toArray()).map((e) => [e.id, e.packId])).toEqual([
+    ['h20', 'gloss-core'],
+    ['nvidia', 'gloss-core'],
+    ['u.acme', 'u.desk'],
+    ['u.x1', 'u.desk'],
+  ]);
+  const x1 = await db.entities.get('u.x1');
+  expect(x1?.aliases[0]?.requires).toEqual(['entity:u.acme+context:desk', 'entity:nvidia']);
+  expect(x1?.related).toEqual([{ entity: 'u.acme', relation: 'maker' }]);
+  expect((await db.entities.get('u.acme'))?.related).toEqual([{ entity: 'nvidia', relation: 'rival' }]);
+  expect(await db.events.get('u.d-e1')).toMatchObject({ packId: 'u.desk', entities: ['u.x1', 'u.acme', 'h20'] });
+  expect((await db.events.where('entities').equals('h20').toArray()).map((e) => e.id).sort()).toEqual(['e1', 'u.d-e1']);
+  expect((await db.mutes.toArray()).map((m) => m.id).sort()).toEqual(['nvidia', 'u.x1']);
+  expect(await db.sightings.where('entity').equals('u.x1').toArray()).toEqual([
+    { url: 'https://news.example/x1', entity: 'u.x1', count: 1, title: 'X1', lastSeen: 300, site: 'news.example' },
+  ]);
+  // The cached matcher named the old keys: it is rebuilt.
+  expect(await db.kv.get('dictionary')).toBeUndefined();
+  db.close();
+});
