@@ -120,8 +120,16 @@ export interface PackIssueReply {
 export type ImportReply = { ok: true; id: string; version: string; replaced: boolean } | { ok: false; issues: PackIssueReply[] };
 
 export interface Protocol {
-  /** The compiled matcher for the installed packs, and the entities the user muted. */
-  'page.dictionary': { request: Record<string, never>; response: { id: string; encoded: string; muted: string[] } };
+  /**
+   * The compiled matcher for the installed packs, the entities the user muted, and the
+   * entities of private packs (found and listed, never painted).
+   */
+  'page.dictionary': { request: Record<string, never>; response: { id: string; encoded: string; muted: string[]; hidden: string[] } };
+  /**
+   * The styles of the card and the note composer. They are kept out of the content
+   * script, which every page loads, and asked for when a card is first shown.
+   */
+  'page.cardStyle': { request: Record<string, never>; response: { css: string } };
   /** Card contents for one entity. */
   'page.card': { request: { entity: string; lang: string }; response: CardData | null };
   /** What the page mentions, for the popup. */
@@ -141,6 +149,8 @@ export interface Protocol {
   'ui.tabMentions': { request: { tabId: number }; response: TabMentions | null };
   'ui.importPack': { request: { json: string }; response: ImportReply };
   'ui.removePack': { request: { id: string }; response: { removed: string } };
+  /** Marks one of the user's packs private (its mentions are not painted on pages) or not. */
+  'ui.setPackPrivate': { request: { id: string; private: boolean }; response: { private: boolean } };
   'ui.setMuted': { request: { entity: string; muted: boolean }; response: { muted: boolean } };
   /** The user's own note on an entity (kept across pack updates); empty removes it. */
   'ui.setEntityNote': { request: { entity: string; note: string }; response: { saved: boolean } };

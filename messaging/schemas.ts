@@ -22,6 +22,7 @@ const MAX_ANCHOR_TEXT = 2_000_000;
 
 export const requestSchemas = {
   'page.dictionary': v.strictObject({}),
+  'page.cardStyle': v.strictObject({}),
   'page.card': v.strictObject({ entity: Id, lang: v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/), v.maxLength(35)) }),
   'page.mentions': v.strictObject({
     meta: v.optional(Meta),
@@ -60,6 +61,7 @@ export const requestSchemas = {
   'ui.tabMentions': v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   'ui.importPack': v.strictObject({ json: v.pipe(v.string(), v.maxLength(20_000_000, 'pack file is larger than 20 MB')) }),
   'ui.removePack': v.strictObject({ id: Id }),
+  'ui.setPackPrivate': v.strictObject({ id: Id, private: v.boolean() }),
   'ui.setMuted': v.strictObject({ entity: Id, muted: v.boolean() }),
   'ui.setEntityNote': v.strictObject({ entity: Id, note: v.pipe(v.string(), v.maxLength(4000, 'a note is at most 4,000 characters')) }),
   'ui.saveNote': v.strictObject({
@@ -93,6 +95,7 @@ export const requestSchemas = {
 /** Who may send each request: content scripts on web pages, or the extension's own pages. */
 export const requestSenders: Record<MessageType, 'page' | 'extension'> = {
   'page.dictionary': 'page',
+  'page.cardStyle': 'page',
   'page.card': 'page',
   'page.mentions': 'page',
   'page.notes': 'page',
@@ -102,6 +105,7 @@ export const requestSenders: Record<MessageType, 'page' | 'extension'> = {
   'ui.tabMentions': 'extension',
   'ui.importPack': 'extension',
   'ui.removePack': 'extension',
+  'ui.setPackPrivate': 'extension',
   'ui.setMuted': 'extension',
   'ui.setEntityNote': 'extension',
   'ui.saveNote': 'extension',

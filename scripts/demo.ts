@@ -4,7 +4,7 @@
 // found, and exits.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { launchWithGloss, openArticle, paintedMentions, tabIdOf } from '../tests/support/browser';
+import { cardElements, launchWithGloss, openArticle, paintedMentions, tabIdOf } from '../tests/support/browser';
 import { serveDirectory } from '../tests/support/server';
 
 const OUT = resolve('demo-output');
@@ -58,7 +58,7 @@ const point = await page.evaluate(() => {
 if (point) {
   await page.mouse.move(point.x, point.y - 30);
   await page.mouse.move(point.x, point.y, { steps: 4 });
-  await page.locator('gloss-card .gloss-card[role="dialog"]').waitFor({ state: 'visible', timeout: 10_000 });
+  for (let i = 0; i < 100 && (await cardElements(page, '.gloss-card[role="dialog"]')).length === 0; i++) await page.waitForTimeout(100);
   await page.screenshot({ path: join(OUT, 'hover-card.png') });
 }
 

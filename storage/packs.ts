@@ -61,6 +61,8 @@ async function writePack(input: unknown, origin: Origin): Promise<WriteResult> {
       publisher: pack.pack.publisher,
       origin,
       contexts: pack.contexts ?? {},
+      ...(pack.pack.private ? { privateInFile: true } : {}),
+      ...(previous?.privateByUser ? { privateByUser: true } : {}),
       entityCount: stored.entities.length,
       eventCount: stored.events.length,
       installedAt: previous?.installedAt ?? now,
@@ -220,6 +222,28 @@ export type ImportResult = WriteResult;
  */
 export function importPack(input: unknown): Promise<ImportResult> {
   return writePack(input, 'imported');
+}
+
+/** Whether a pack's mentions are kept off the page's highlight registry. */
+export function isPrivate(pack: PackRecord): boolean {
+  return pack.privateInFile === true || pack.privateByUser === true;
+}
+
+/** Entities (keys) of private packs. */
+export async function privateEntities(): Promise<string[]> {
+  const ids = (await db.packs.toArray()).filter(isPrivate).map((p) => p.id);
+  return ids.length === 0 ? [] : ((await db.entities.where('packId').anyOf(ids).primaryKeys()) as string[]);
+}
+
+/** Marks one of the user's packs (by its own id) private, or not, in this browser. */
+export async function setPackPrivate(id: string, hide: boolean): Promise<PackRecord> {
+  return db.transaction('rw', db.packs, async () => {
+    const pack = await db.packs.get(userKey(id));
+    if (!pack) throw new Error(`no pack "${id}" of yours is installed`);
+    const next = { ...pack, privateByUser: hide };
+    await db.packs.put(next);
+    return next;
+  });
 }
 
 export class PackRemovalError extends Error {}

@@ -5,6 +5,7 @@
 // same site.
 
 import { browser } from 'wxt/browser';
+import cardCss from '../../components/card.css?inline';
 import { findQuote } from '../../engine/quote-approx';
 import type { Caller, Handlers } from '../../messaging/router';
 import type { Broadcast, CardData, PageMention, PageMeta, PageNote, TabArticle, TabMentions } from '../../messaging/protocol';
@@ -26,7 +27,7 @@ import {
   updateNote,
 } from '../../storage/notes';
 import { getArticle } from '../../storage/articles';
-import { forgetPackFile, importPack, keepPackFile, ownId, removePack } from '../../storage/packs';
+import { forgetPackFile, importPack, isPrivate, keepPackFile, ownId, privateEntities, removePack, setPackPrivate } from '../../storage/packs';
 import { setSyncConfig } from '../../storage/sync-state';
 import { syncStatus } from './sync';
 import { clearSightings, recordSightings, setSightingSettings } from '../../storage/sightings';
@@ -78,8 +79,12 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = NO
 
   const handlers: Handlers = {
     async 'page.dictionary'() {
-      const [d, muted] = await Promise.all([getDictionary(), mutedEntities()]);
-      return { id: d.id, encoded: d.encoded, muted: [...muted] };
+      const [d, muted, hidden] = await Promise.all([getDictionary(), mutedEntities(), privateEntities()]);
+      return { id: d.id, encoded: d.encoded, muted: [...muted], hidden };
+    },
+
+    async 'page.cardStyle'() {
+      return { css: cardCss };
     },
 
     async 'page.card'({ entity, lang }) {
@@ -166,6 +171,13 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = NO
       if (await keepPackFile(json, result.pack)) hooks.changed();
       await dictionaryChanged();
       return { ok: true, id: ownId(result.pack.id), version: result.pack.version, replaced: result.replaced };
+    },
+
+    async 'ui.setPackPrivate'({ id, private: hide }) {
+      const pack = await setPackPrivate(id, hide);
+      // Pages ask again for what to paint.
+      await broadcast({ type: 'gloss.dictionaryChanged' });
+      return { private: isPrivate(pack) };
     },
 
     async 'ui.removePack'({ id }) {

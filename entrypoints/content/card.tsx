@@ -1,12 +1,12 @@
-// The hover card: a shadow root at the end of <html>, so page styles cannot
-// reach it and it takes no room in the page's layout; the card itself is positioned
-// inside the root (the host is reset with `all: initial`).
+// The hover card: a closed shadow root at the end of <html>, so page styles and
+// scripts cannot reach it and it takes no room in the page's layout; the card itself
+// is positioned inside the root (the host is reset with `all: initial`).
 
 import { render } from 'preact';
 import { HoverCard } from '../../components/HoverCard';
 import { NoteCard } from '../../components/NoteCard';
-import cardCss from '../../components/card.css?inline';
 import type { CardData, PageNote } from '../../messaging/protocol';
+import { cardStyle } from './card-style';
 
 const SHOW_DELAY_MS = 120;
 const HIDE_DELAY_MS = 300;
@@ -36,6 +36,11 @@ export class CardPresenter {
     );
   }
 
+  /** Forgets cards read before: the packs changed. */
+  forget(): void {
+    this.cache.clear();
+  }
+
   /** The pointer is over a mention: show its card after a short delay. */
   enter(key: object, entity: string, text: string, anchor: DOMRect): void {
     clearTimeout(this.hideTimer);
@@ -49,8 +54,8 @@ export class CardPresenter {
     clearTimeout(this.hideTimer);
     if (this.shownFor === note) return;
     clearTimeout(this.showTimer);
-    this.showTimer = window.setTimeout(() => {
-      const layer = this.ensureLayer();
+    this.showTimer = window.setTimeout(async () => {
+      const layer = await this.ensureLayer();
       this.shownFor = note;
       render(<NoteCard note={note} locale={this.locale} />, layer);
       this.place(anchor);
@@ -74,7 +79,7 @@ export class CardPresenter {
   }
 
   private async show(key: object, entity: string, text: string, anchor: DOMRect): Promise<void> {
-    const layer = this.ensureLayer();
+    const layer = await this.ensureLayer();
     this.shownFor = key;
     render(<HoverCard card="loading" text={text} locale={this.locale} />, layer);
     this.place(anchor);
@@ -115,12 +120,13 @@ export class CardPresenter {
     layer.classList.add('gloss-shown');
   }
 
-  private ensureLayer(): HTMLDivElement {
+  private async ensureLayer(): Promise<HTMLDivElement> {
+    if (this.layer) return this.layer;
+    const style = await cardStyle();
     if (this.layer) return this.layer;
     const host = document.createElement('gloss-card');
-    const root = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = cardCss;
+    // Closed: the page can neither read the card nor rewrite its links.
+    const root = host.attachShadow({ mode: 'closed' });
     const layer = document.createElement('div');
     layer.className = 'gloss-layer';
     layer.addEventListener('mouseenter', () => {

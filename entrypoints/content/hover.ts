@@ -34,6 +34,9 @@ export function trackHover(scanner: () => PageScanner | undefined, notes: NotesL
   document.addEventListener(
     'mousemove',
     (e) => {
+      // Only the reader's own pointer opens cards: a page's script can dispatch
+      // mousemove events too.
+      if (!e.isTrusted) return;
       x = e.clientX;
       y = e.clientY;
       if (frame === 0) frame = requestAnimationFrame(check);

@@ -1,33 +1,48 @@
-import './style.css';
 import { browser } from 'wxt/browser';
+import { onBroadcast } from './broadcasts';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { decodeDictionary } from '../../engine/compiled';
+import { decodeDictionary, type CompiledDictionary } from '../../engine/compiled';
 import { send } from '../../messaging/client';
-import type { Broadcast } from '../../messaging/protocol';
 import { readPageMeta } from './article-meta';
 import { CardPresenter } from './card';
 import { trackHover } from './hover';
 import { NotesLayer } from './notes';
+import { PageChanges } from './changes';
 import { PageScanner, type FoundMention } from './scanner';
 
-/** Above this many changed nodes in one batch, one full rescan is cheaper. */
+/** Above this many changed nodes in one batch, one full read of the page is cheaper. */
 const FULL_RESCAN_THRESHOLD = 1000;
-const MUTATION_DELAY_MS = 60;
 const REPORT_DELAY_MS = 400;
+const WATCH_MS = 1000;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main(ctx) {
+  main() {
     if (typeof Highlight !== 'function' || !CSS.highlights || !document.body) return;
-    void run(ctx);
+    void run(lifetime());
   },
 });
 
-async function run(ctx: ContentScriptContext): Promise<void> {
-  const signal = ctx.signal;
+/**
+ * Gloss's life on a page ends when the extension goes away (updated, reloaded or
+ * removed), and only then. (WXT's context also ends when a "newer script" event
+ * arrives, and any page can dispatch that event to switch Gloss off.)
+ */
+function lifetime(): AbortSignal {
+  const life = new AbortController();
+  const check = window.setInterval(() => {
+    if (browser.runtime?.id) return;
+    clearInterval(check);
+    life.abort();
+  }, WATCH_MS);
+  return life.signal;
+}
+
+async function run(signal: AbortSignal): Promise<void> {
   let scanner: PageScanner | undefined;
+  let dictionary: { dict: CompiledDictionary; muted: Set<string>; hidden: Set<string> } | undefined;
+  let changes: PageChanges | undefined;
   let reportTimer: number | undefined;
   const notes = new NotesLayer(
     {
@@ -41,22 +56,51 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   const report = (): void => {
     if (reportTimer !== undefined) clearTimeout(reportTimer);
-    reportTimer = ctx.setTimeout(() => {
+    reportTimer = window.setTimeout(() => {
       reportTimer = undefined;
       if (!scanner) return;
       void send('page.mentions', { title: document.title.slice(0, 1000), mentions: scanner.summary(), meta: readPageMeta() }).catch(() => undefined);
     }, REPORT_DELAY_MS);
   };
 
-  const load = async (): Promise<void> => {
-    const { encoded, muted } = await send('page.dictionary', {});
-    const next = new PageScanner(decodeDictionary(encoded), new Set(muted));
-    await next.scan(document.body, signal);
-    scanner?.reset();
-    scanner = next;
-    next.show();
-    report();
+  // Whole-page reads and batches of changes take turns, so no batch is applied to a
+  // scanner that is being replaced.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = queue.then(task, task);
+    queue = next.catch(() => undefined);
+    return next;
   };
+
+  /** Reads the whole page into a new scanner and shows it in place of the old one. */
+  const rebuildNow = async (): Promise<void> => {
+      if (!dictionary) return;
+      const next = new PageScanner(dictionary.dict, dictionary.muted, { hidden: dictionary.hidden });
+      await next.scan(document.body, signal);
+      if (signal.aborted) return;
+      if (changes) next.drop(changes.unsettledTexts());
+      const old = scanner;
+      scanner = next;
+      next.show();
+      old?.reset();
+      old?.hide();
+      report();
+  };
+  const rebuild = (): Promise<void> => serial(rebuildNow);
+
+  const load = async (): Promise<void> => {
+    const { encoded, muted, hidden } = await send('page.dictionary', {});
+    dictionary = { dict: decodeDictionary(encoded), muted: new Set(muted), hidden: new Set(hidden) };
+    cards.forget();
+    await rebuild();
+  };
+
+  const cards = new CardPresenter(
+    (entity) => send('page.card', { entity, lang: navigator.language }),
+    navigator.language,
+    signal,
+    (key, card) => notes.compose({ range: (key as FoundMention).range, entity: { id: card.id, name: card.name } }),
+  );
 
   try {
     await load();
@@ -66,49 +110,38 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   }
   if (signal.aborted) return;
 
-  // Later changes: rescan only what changed, batched.
-  const changed = new Set<Node>();
-  let removed = false;
-  let flushTimer: number | undefined;
-  const flush = async (): Promise<void> => {
-    flushTimer = undefined;
-    const s = scanner;
-    if (!s) return;
-    const nodes = [...changed].filter((n) => !hasAncestorIn(n, changed));
-    changed.clear();
-    if (removed) s.sweep();
-    removed = false;
-    if (nodes.length > FULL_RESCAN_THRESHOLD) {
-      s.reset();
-      await s.scan(document.body, signal);
-    } else {
-      await s.rescan(nodes, signal);
-    }
-    report();
-    notes.pageChanged();
-  };
-  const observer = new MutationObserver((records) => {
-    for (const r of records) {
-      if (r.type === 'characterData') changed.add(r.target);
-      else {
-        r.addedNodes.forEach((n) => changed.add(n));
-        if (r.removedNodes.length > 0) removed = true;
-      }
-    }
-    flushTimer ??= ctx.setTimeout(() => void flush(), MUTATION_DELAY_MS);
-  });
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  signal.addEventListener('abort', () => observer.disconnect());
+  // Later changes: only what changed is read again, in batches (changes.ts).
+  changes = new PageChanges(
+    document.body,
+    {
+      changed: (nodes, removed) =>
+        serial(async () => {
+          const s = scanner;
+          if (!s) return;
+          if (removed) s.sweep();
+          if (nodes.length > FULL_RESCAN_THRESHOLD) await rebuildNow();
+          else await s.rescan(nodes, signal);
+          report();
+          notes.pageChanged();
+        }),
+      unsettled: (texts) => scanner?.drop(texts),
+      missed: () => rebuild(),
+    },
+    signal,
+  );
 
   // Single-page apps: a new article under a new URL gets its own report.
-  ctx.addEventListener(window, 'wxt:locationchange', () => report());
+  let address = location.href;
+  const watch = window.setInterval(() => {
+    if (location.href === address) return;
+    address = location.href;
+    report();
+  }, WATCH_MS);
+  signal.addEventListener('abort', () => {
+    clearInterval(watch);
+    clearTimeout(reportTimer);
+  });
 
-  const cards = new CardPresenter(
-    (entity) => send('page.card', { entity, lang: navigator.language }),
-    navigator.language,
-    signal,
-    (key, card) => notes.compose({ range: (key as FoundMention).range, entity: { id: card.id, name: card.name } }),
-  );
   trackHover(
     () => scanner,
     notes,
@@ -125,23 +158,19 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   notes.watchSelection();
   void notes.load().catch(() => undefined);
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (sender.id !== browser.runtime.id || signal.aborted) return;
-    const m = message as Broadcast;
+  onBroadcast((m) => {
     if (m?.type === 'gloss.dictionaryChanged') void load().catch(() => undefined);
     else if (m?.type === 'gloss.notesChanged') void notes.load().catch(() => undefined);
     else if (m?.type === 'gloss.addNote') notes.compose();
     else if (m?.type === 'gloss.mutedChanged' && Array.isArray(m.muted)) {
-      scanner?.setMuted(new Set(m.muted.filter((x) => typeof x === 'string')));
+      const muted = new Set(m.muted.filter((x) => typeof x === 'string'));
+      if (dictionary) dictionary.muted = muted;
+      scanner?.setMuted(muted);
       report();
     }
-  });
+  }, signal);
 
-  // Tests and tools wait for this before interacting with the page.
-  document.documentElement.setAttribute('data-gloss-ready', '');
-}
-
-function hasAncestorIn(node: Node, set: ReadonlySet<Node>): boolean {
-  for (let p = node.parentNode; p; p = p.parentNode) if (set.has(p)) return true;
-  return false;
+  // Only Gloss's own isolated world can see this (tests read it over the DevTools
+  // protocol): the page's DOM carries no sign that Gloss is installed.
+  (globalThis as { gloss?: object }).gloss = { ready: true, changes: changes.stats };
 }

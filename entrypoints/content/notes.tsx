@@ -6,10 +6,11 @@
 import { render } from 'preact';
 import { NoteComposer } from '../../components/NoteComposer';
 import { t } from '../../components/i18n';
-import cardCss from '../../components/card.css?inline';
 import type { AnchorRequest, PageNote, PageMeta } from '../../messaging/protocol';
 import type { TextPosition, TextQuote } from '../../model';
 import { anchorNotes, describeSelection } from './anchor';
+import { cardStyle } from './card-style';
+import { showHighlight } from './paint';
 import { readPageMeta } from './article-meta';
 import { TextModel } from './text-model';
 
@@ -53,7 +54,6 @@ export class NotesLayer {
     private readonly api: NotesApi,
     private readonly signal: AbortSignal,
   ) {
-    CSS.highlights.set('gloss-note', this.highlight);
     signal.addEventListener('abort', () => {
       clearTimeout(this.reanchorTimer);
       CSS.highlights.delete('gloss-note');
@@ -92,6 +92,10 @@ export class NotesLayer {
     this.highlight.clear();
     this.painted = painted;
     for (const p of painted) this.highlight.add(p.range);
+    // Registered only while there is something to paint: an empty entry would tell
+    // every page that Gloss is installed.
+    if (painted.length > 0) showHighlight('gloss-note', this.highlight);
+    else CSS.highlights.delete('gloss-note');
   }
 
   /** The page changed: find the quotes again once it settles. */
@@ -123,7 +127,7 @@ export class NotesLayer {
     const opts = { signal: this.signal, passive: true };
     const maybeOffer = (e: Event) => {
       if (!e.isTrusted || this.composing) return;
-      window.setTimeout(() => this.offer(), 0);
+      window.setTimeout(() => void this.offer(), 0);
     };
     document.addEventListener('mouseup', maybeOffer, opts);
     document.addEventListener('keyup', (e) => {
@@ -146,13 +150,13 @@ export class NotesLayer {
     return sel.toString().trim().length >= 2 ? range : undefined;
   }
 
-  private offer(): void {
+  private async offer(): Promise<void> {
     const range = this.currentSelection();
     if (!range) return this.hideButton();
     const rects = range.getClientRects();
     const last = rects[rects.length - 1];
     if (!last) return this.hideButton();
-    this.ensureLayer();
+    await this.ensureLayer();
     const button = this.button!;
     button.hidden = false;
     const vw = document.documentElement.clientWidth;
@@ -182,7 +186,12 @@ export class NotesLayer {
     this.returnFocus = document.activeElement;
     this.composing = true;
     this.hideButton();
-    const layer = this.ensureLayer();
+    // The first time, the styles come from the background; the selection was read above.
+    if (this.layer) this.open(this.layer, request, selectors, anchorRect);
+    else void this.ensureLayer().then((layer) => this.open(layer, request, selectors, anchorRect));
+  }
+
+  private open(layer: HTMLDivElement, request: ComposeRequest, selectors: { quote: TextQuote; position: TextPosition } | undefined, anchorRect: DOMRect | undefined): void {
     const close = () => {
       this.composing = false;
       render(null, layer);
@@ -206,7 +215,7 @@ export class NotesLayer {
             position: selectors?.position ?? null,
           });
           close();
-          this.announce(t('noteSaved'));
+          void this.announce(t('noteSaved'));
           await this.load().catch(() => undefined);
         }}
       />,
@@ -228,19 +237,19 @@ export class NotesLayer {
     layer.classList.add('gloss-shown');
   }
 
-  private announce(text: string): void {
-    this.ensureLayer();
+  private async announce(text: string): Promise<void> {
+    await this.ensureLayer();
     const status = this.root!.querySelector('[role=status]')!;
     status.textContent = text;
     window.setTimeout(() => (status.textContent = ''), 4000);
   }
 
-  private ensureLayer(): HTMLDivElement {
+  private async ensureLayer(): Promise<HTMLDivElement> {
+    if (this.layer) return this.layer;
+    const style = await cardStyle();
     if (this.layer) return this.layer;
     const host = document.createElement('gloss-notes');
     const root = host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = cardCss;
     const layer = document.createElement('div');
     layer.className = 'gloss-layer gloss-composer-layer';
     const button = document.createElement('button');

@@ -7,7 +7,9 @@
 // hit-testing and for removal when the node changes or leaves the page.
 
 import { Matcher, resolvePage, type Candidate, type CompiledDictionary, type Topic } from '../../engine';
+import { PIECE, scanInPieces } from './long-text';
 import { hasSkippedParent, isRendered, ReadableText, yieldToPage } from './page-text';
+import { showHighlight } from './paint';
 
 /** Longest stretch of work before giving the page a turn: about a frame, far below a long task (50 ms). */
 const SLICE_MS = 16;
@@ -34,6 +36,11 @@ export interface ScannerOptions {
    * setting "show every mention" passes false.
    */
   firstMentionOnly?: boolean;
+  /**
+   * Entities of private packs: found, listed and hoverable, but never painted, since the
+   * page can read every painted range (docs/decisions/0007-hostile-pages-and-private-packs.md).
+   */
+  hidden?: ReadonlySet<string>;
 }
 
 export class PageScanner {
@@ -49,6 +56,8 @@ export class PageScanner {
   private known: Uint8Array;
   private readonly byNode = new Map<Text, FoundMention[]>();
   private muted: Uint8Array;
+  private readonly hidden: Uint8Array;
+  private shown = false;
   private readonly readable = new ReadableText();
   private lastTopic: Topic = { onTopic: false, mentions: 0, entities: 0, beyondBrands: false };
   readonly stats: ScanStats = { nodes: 0, chars: 0, longestSliceMs: 0 };
@@ -59,6 +68,7 @@ export class PageScanner {
     this.firstMentionOnly = options.firstMentionOnly !== false;
     this.known = new Uint8Array(dict.contexts.length);
     this.muted = this.mutedMask(muted);
+    this.hidden = this.mutedMask(options.hidden ?? new Set());
     this.highlights = dict.kinds.map(() => new Highlight());
   }
 
@@ -73,7 +83,20 @@ export class PageScanner {
    * slice of the scan.
    */
   show(): void {
-    this.dict.kinds.forEach((kind, i) => CSS.highlights.set(`gloss-${kind}`, this.highlights[i]!));
+    this.shown = true;
+    // Only kinds with something to paint are registered: an empty registry entry would
+    // tell every page that Gloss is installed.
+    this.dict.kinds.forEach((kind, i) => {
+      if (this.highlights[i]!.size > 0) showHighlight(`gloss-${kind}`, this.highlights[i]!);
+    });
+  }
+
+  /** Takes this scanner's highlights out of the page's registry (another scanner took its place). */
+  hide(): void {
+    this.shown = false;
+    this.dict.kinds.forEach((kind, i) => {
+      if (CSS.highlights.get(`gloss-${kind}`) === this.highlights[i]) CSS.highlights.delete(`gloss-${kind}`);
+    });
   }
 
   /** Scans every text node under root, yielding to the page between slices, then resolves the page. */
@@ -92,11 +115,22 @@ export class PageScanner {
       if (node.nodeType === Node.TEXT_NODE) {
         const text = node as Text;
         this.forget(text);
-        if (!hasSkippedParent(text)) this.scanNode(text);
+        if (!hasSkippedParent(text) && !(await this.scanNode(text, signal))) return;
       } else if (!(await this.collect(node, signal))) return;
     }
     this.unordered = true;
     this.resolve();
+  }
+
+  /** Drops the mentions of these text nodes and leaves them unread (text that will not settle). */
+  drop(nodes: Iterable<Text>): void {
+    let dropped = false;
+    for (const node of nodes) {
+      if (!this.runs.has(node)) continue;
+      this.forget(node);
+      dropped = true;
+    }
+    if (dropped) this.resolve();
   }
 
   /** Drops mentions in text nodes that are no longer in the document. */
@@ -173,7 +207,14 @@ export class PageScanner {
       // and is judged with its ancestors if something is found in it).
       if (text.length > SKIP_CHECK_LENGTH && hasSkippedParent(node)) continue;
       chars += text.length;
-      const candidates = matcher.scan(text, known);
+      let candidates: Candidate[] | undefined;
+      if (text.length > PIECE) {
+        candidates = await this.piecewise(text, signal);
+        if (!candidates) return false;
+        sliceStart = performance.now();
+        // Changed while it was read: the mutation observer brings it back.
+        if (node.data !== text) continue;
+      } else candidates = matcher.scan(text, known);
       if (candidates.length > 0) this.store(node, candidates);
     }
     this.stats.nodes += count;
@@ -182,11 +223,29 @@ export class PageScanner {
     return true;
   }
 
-  private scanNode(node: Text): void {
+  /** Scans one changed text node; false if aborted. */
+  private async scanNode(node: Text, signal?: AbortSignal): Promise<boolean> {
+    const text = node.data;
     this.stats.nodes++;
-    this.stats.chars += node.data.length;
-    const candidates = this.matcher.scan(node.data, this.known);
-    if (candidates.length > 0) this.store(node, candidates);
+    this.stats.chars += text.length;
+    const candidates = text.length > PIECE ? await this.piecewise(text, signal) : this.matcher.scan(text, this.known);
+    if (!candidates) return false;
+    if (candidates.length > 0 && node.data === text) this.store(node, candidates);
+    return true;
+  }
+
+  /** Long text, matched in pieces with the page's turns between them (long-text.ts). */
+  private piecewise(text: string, signal?: AbortSignal): Promise<Candidate[] | undefined> {
+    let sliceStart = performance.now();
+    return scanInPieces(this.matcher, text, this.known, async () => {
+      const elapsed = performance.now() - sliceStart;
+      if (elapsed > SLICE_MS) {
+        this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, elapsed);
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
+      return !signal?.aborted;
+    });
   }
 
   private store(node: Text, candidates: Candidate[]): void {
@@ -249,7 +308,10 @@ export class PageScanner {
   }
 
   private paint(m: FoundMention): void {
-    if (!this.muted[m.entity]) this.highlights[this.dict.entityKind[m.entity]!]!.add(m.range);
+    if (this.muted[m.entity] || this.hidden[m.entity]) return;
+    const kind = this.dict.entityKind[m.entity]!;
+    const h = this.highlights[kind]!.add(m.range);
+    if (this.shown && h.size === 1) showHighlight(`gloss-${this.dict.kinds[kind]}`, h);
   }
 
   private forget(node: Text): void {

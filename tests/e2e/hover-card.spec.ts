@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { launchWithGloss, openArticle } from '../support/browser';
+import { cardElements, launchWithGloss, openArticle } from '../support/browser';
 import { expect, GREEK_ARTICLE, SCREENSHOTS, test } from './fixtures';
 
 /** Screen position of the n-th occurrence of `text` as a whole word in the article. */
@@ -33,27 +33,27 @@ test('hovering H20 shows a card with what it is, a dated event and a source link
   await page.mouse.move(x, y - 40);
   await page.mouse.move(x, y, { steps: 4 });
 
-  const card = page.locator('gloss-card .gloss-card[role="dialog"]');
-  await expect(card).toBeVisible();
-  await expect(card.locator('.gloss-name')).toContainText('H20');
-  await expect(card.locator('.gloss-kind')).toHaveText('Chip');
-  await expect(card.locator('.gloss-summary')).not.toBeEmpty();
-  const firstEvent = card.locator('.gloss-event').first();
-  await expect(firstEvent.locator('time')).toHaveAttribute('datetime', /^\d{4}(-\d{2}){0,2}$/);
-  const href = await firstEvent.locator('.gloss-sources a').first().getAttribute('href');
-  expect(href).toMatch(/^https:\/\//);
+  // The card lives in a closed shadow root: read through the DevTools protocol.
+  const card = async (selector: string) => cardElements(page, `.gloss-card[role="dialog"] ${selector}`.trim());
+  await expect.poll(async () => (await card('.gloss-name')).map((e) => e.text)).toEqual([expect.stringContaining('H20')]);
+  expect((await card('.gloss-kind')).map((e) => e.text)).toEqual(['Chip']);
+  expect((await card('.gloss-summary'))[0]?.text.trim()).not.toBe('');
+  const [time] = await card('.gloss-event time');
+  expect(time?.attributes.datetime).toMatch(/^\d{4}(-\d{2}){0,2}$/);
+  const [link] = await card('.gloss-event .gloss-sources a');
+  expect(link?.attributes.href).toMatch(/^https:\/\//);
 
   // The card does not cover the word it explains.
-  const box = (await card.boundingBox())!;
+  const box = (await cardElements(page, '.gloss-card[role="dialog"]'))[0]!.box;
   expect(y < box.y || y > box.y + box.height).toBe(true);
   await page.screenshot({ path: join(SCREENSHOTS, 'hover-card-h20.png') });
 
   // Moving onto the card keeps it open (its links are clickable); leaving closes it.
   await page.mouse.move(box.x + 20, box.y + 20, { steps: 5 });
   await page.waitForTimeout(400);
-  await expect(card).toBeVisible();
+  expect(await cardElements(page, '.gloss-card[role="dialog"]')).toHaveLength(1);
   await page.mouse.move(5, 5, { steps: 3 });
-  await expect(card).toBeHidden();
+  await expect.poll(() => cardElements(page, '.gloss-card')).toEqual([]);
 });
 
 test('the card is written in the browser language when the pack has it, else English', async ({ site }) => {
@@ -66,12 +66,10 @@ test('the card is written in the browser language when the pack has it, else Eng
       ['Λάτνικ', 'en'],
     ] as const) {
       await page.mouse.move(1, 1);
-      await expect(page.locator('gloss-card .gloss-card')).toBeHidden();
+      await expect.poll(() => cardElements(page, '.gloss-card')).toEqual([]);
       const { x, y } = await pointAt(page, word);
       await page.mouse.move(x, y, { steps: 3 });
-      const summary = page.locator('gloss-card .gloss-summary');
-      await expect(summary).toBeVisible();
-      await expect(summary).toHaveAttribute('lang', lang);
+      await expect.poll(async () => (await cardElements(page, '.gloss-summary')).map((e) => e.attributes.lang)).toEqual([lang]);
     }
     await page.screenshot({ path: join(SCREENSHOTS, 'hover-card-greek-browser.png') });
   } finally {

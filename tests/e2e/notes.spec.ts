@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { launchWithGloss, openArticle, tabIdOf } from '../support/browser';
+import { cardElements, launchWithGloss, openArticle, tabIdOf, waitForGloss } from '../support/browser';
 import { serveDirectory } from '../support/server';
 import { expect, SCREENSHOTS, test } from './fixtures';
 import { clickAddNote, dragSelect, paintedQuotes, quoteWordBox, SENTENCE, storedNotes, story } from './notes-support';
@@ -30,17 +30,15 @@ test('a selected sentence becomes a note: re-anchored after reload, shown on hov
     expect(note!.position!.end - note!.position!.start).toBe(SENTENCE.length);
 
     await page.reload();
-    await page.waitForSelector('html[data-gloss-ready]', { state: 'attached' });
+    await waitForGloss(page);
     await expect.poll(() => paintedQuotes(page)).toEqual([SENTENCE]);
 
     // A word of the quote that is not itself a highlighted mention (those show their entity's card).
     const { x, y } = await quoteWordBox(page, 'investors');
     await page.mouse.move(x, y - 60);
     await page.mouse.move(x, y, { steps: 4 });
-    const card = page.locator('gloss-card .gloss-note-card');
-    await expect(card).toBeVisible();
-    await expect(card.locator('.gloss-note-body')).toHaveText('Check the April date against the filing.');
-    await expect(card.locator('.gloss-tag')).toHaveText(['#licences', '#h20']);
+    await expect.poll(async () => (await cardElements(page, '.gloss-note-card .gloss-note-body')).map((e) => e.text)).toEqual(['Check the April date against the filing.']);
+    expect((await cardElements(page, '.gloss-note-card .gloss-tag')).map((e) => e.text)).toEqual(['#licences', '#h20']);
     await page.screenshot({ path: join(SCREENSHOTS, 'note-hover.png') });
 
     const tabId = await tabIdOf(gloss.worker, `${site.url}/story.html`);
@@ -76,7 +74,7 @@ test('an edited page still finds the quote approximately; a removed quote is lis
     const edited = SENTENCE.replace('weeks after', 'three weeks after');
     routes['/story.html'] = story({ sentence: edited, before: '<p>Update: this story was corrected on 16 April to add the timing.</p>' });
     await page.reload();
-    await page.waitForSelector('html[data-gloss-ready]', { state: 'attached' });
+    await waitForGloss(page);
     await expect.poll(() => paintedQuotes(page)).toEqual([expect.stringContaining('three weeks after')]);
     const painted = (await paintedQuotes(page))[0]!;
     expect(painted.startsWith('Nvidia told investors')).toBe(true);
@@ -84,7 +82,7 @@ test('an edited page still finds the quote approximately; a removed quote is lis
     // The sentence is gone: nothing is painted, and the popup lists the note as not found.
     routes['/story.html'] = story({ sentence: null });
     await page.reload();
-    await page.waitForSelector('html[data-gloss-ready]', { state: 'attached' });
+    await waitForGloss(page);
     const tabId = await tabIdOf(gloss.worker, `${site.url}/story.html`);
     await expect.poll(() => paintedQuotes(page)).toEqual([]);
     const popup = await gloss.context.newPage();

@@ -1,6 +1,6 @@
 // Launching Debian's Chromium with the built extension loaded, as a user would have it.
 
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,8 +55,108 @@ export async function launchWithGloss(options: LaunchOptions = {}): Promise<Glos
 export async function openArticle(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForSelector('html[data-gloss-ready]', { state: 'attached', timeout: 15_000 });
+  await waitForGloss(page);
   return page;
+}
+
+// Gloss leaves no sign of itself in the page's DOM. Tests reach it the way only a
+// debugger can: over the DevTools protocol, in the content script's isolated world
+// (named after the extension) and inside the card's closed shadow root.
+
+interface World {
+  cdp: CDPSession;
+  /** Execution contexts of Gloss's isolated world, per frame. */
+  contexts: Map<string, number>;
+  mainFrame: string;
+}
+const worlds = new WeakMap<Page, Promise<World>>();
+
+function worldOf(page: Page): Promise<World> {
+  let world = worlds.get(page);
+  if (!world) {
+    world = (async () => {
+      const cdp = await page.context().newCDPSession(page);
+      const contexts = new Map<string, number>();
+      cdp.on('Runtime.executionContextCreated', ({ context }) => {
+        const aux = context.auxData as { type?: string; frameId?: string } | undefined;
+        if (aux?.type === 'isolated' && context.name === 'Gloss' && aux.frameId) contexts.set(aux.frameId, context.id);
+      });
+      cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => {
+        for (const [frame, id] of contexts) if (id === executionContextId) contexts.delete(frame);
+      });
+      cdp.on('Runtime.executionContextsCleared', () => contexts.clear());
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      await cdp.send('Runtime.enable');
+      return { cdp, contexts, mainFrame: frameTree.frame.id };
+    })();
+    worlds.set(page, world);
+  }
+  return world;
+}
+
+/** Evaluates an expression in Gloss's content-script world of the page's main frame (undefined until it exists). */
+export async function inGloss(page: Page, expression: string): Promise<unknown> {
+  const { cdp, contexts, mainFrame } = await worldOf(page);
+  const contextId = contexts.get(mainFrame);
+  if (contextId === undefined) return undefined;
+  const result = await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true }).catch(() => undefined);
+  if (!result || result.exceptionDetails) return undefined;
+  return result.result.value;
+}
+
+/** Waits until Gloss has read the page and listens to the pointer (after a load or a reload). */
+export async function waitForGloss(page: Page, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await inGloss(page, 'globalThis.gloss?.ready === true')) !== true) {
+    if (Date.now() > deadline) throw new Error(`Gloss did not start on ${page.url()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export interface CardElement {
+  text: string;
+  attributes: Record<string, string>;
+  box: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * The elements matching `selector` in Gloss's card while it is shown (none while it is
+ * hidden), read through the card's closed shadow root.
+ */
+export async function cardElements(page: Page, selector: string): Promise<CardElement[]> {
+  const { cdp } = await worldOf(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'gloss-card' });
+  if (!nodeId) return [];
+  const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+  const shadow = node.shadowRoots?.[0];
+  if (!shadow) return [];
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId!,
+    functionDeclaration: `function (selector) {
+      const layer = this.querySelector('.gloss-layer');
+      if (!layer || getComputedStyle(layer).visibility !== 'visible') return [];
+      return [...this.querySelectorAll(selector)].map((el) => {
+        const r = el.getBoundingClientRect();
+        return { text: el.textContent, attributes: Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])), box: { x: r.x, y: r.y, width: r.width, height: r.height } };
+      }).filter((e) => e.box.width > 0 && e.box.height > 0);
+    }`,
+    arguments: [{ value: selector }],
+    returnByValue: true,
+  });
+  await cdp.send('Runtime.releaseObject', { objectId: object.objectId! });
+  return (result.value as CardElement[]) ?? [];
+}
+
+/** The shadow root mode of Gloss's card host, as the DevTools protocol reports it. */
+export async function cardShadowMode(page: Page): Promise<string | undefined> {
+  const { cdp } = await worldOf(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'gloss-card' });
+  if (!nodeId) return undefined;
+  const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+  return node.shadowRoots?.[0]?.shadowRootType;
 }
 
 export interface PaintedMention {

@@ -9,12 +9,14 @@ const popup = { id: RUNTIME, url: `${ORIGIN}/popup.html` };
 
 function handlers(): Handlers {
   return {
-    'page.dictionary': vi.fn(async () => ({ id: 'd', encoded: 'x', muted: [] })),
+    'page.dictionary': vi.fn(async () => ({ id: 'd', encoded: 'x', muted: [], hidden: [] })),
     'page.card': vi.fn(async () => null),
+    'page.cardStyle': vi.fn(async () => ({ css: '' })),
     'page.mentions': vi.fn(async () => ({ stored: 1 })),
     'ui.tabMentions': vi.fn(async () => null),
     'ui.importPack': vi.fn(async () => ({ ok: true as const, id: 'p', version: '1', replaced: false })),
     'ui.removePack': vi.fn(async ({ id }) => ({ removed: id })),
+    'ui.setPackPrivate': vi.fn(async ({ private: p }) => ({ private: p })),
     'ui.setMuted': vi.fn(async ({ muted }) => ({ muted })),
     'ui.setEntityNote': vi.fn(async () => ({ saved: true })),
     'page.notes': vi.fn(async () => ({ articleId: 'a'.padEnd(33, '0'), notes: [] })),

@@ -1,0 +1,29 @@
+// Registering Gloss's highlights with the page. Their styles go into the document with
+// the first highlight, not with the content script: a stylesheet injected on every page
+// can be read back (getComputedStyle of ::highlight(gloss-chip)) and would tell every
+// page that Gloss is installed, painted or not. Adopted, not a <style> element: no node
+// is added to the page's DOM.
+
+import css from './style.css?inline';
+
+let sheet: CSSStyleSheet | undefined;
+let element: HTMLStyleElement | undefined;
+
+export function showHighlight(name: string, highlight: Highlight): void {
+  CSS.highlights.set(name, highlight);
+  try {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    }
+    // A page may replace the list; the sheet goes back in with the next highlight.
+    if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  } catch {
+    // Browsers that do not let a content script adopt a sheet get an element.
+    if (!element?.isConnected) {
+      element = document.createElement('style');
+      element.textContent = css;
+      document.documentElement.append(element);
+    }
+  }
+}
