@@ -113,6 +113,8 @@ export const PackHeader = v.strictObject({
   name: text(120),
   description: v.optional(text(600)),
   publisher: v.optional(text(120)),
+  /** The pack's mentions are found and listed but never painted where pages can read them. */
+  private: v.optional(v.boolean()),
 });
 
 export const Pack = v.strictObject({

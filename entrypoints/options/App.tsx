@@ -6,7 +6,8 @@ import { pickText } from '../../knowledge/localize';
 import { send } from '../../messaging/client';
 import type { ImportReply } from '../../messaging/protocol';
 import { getEntities, mutedEntities } from '../../storage/entities';
-import { listPacks, ownId } from '../../storage/packs';
+import { isPrivate, listPacks, ownId } from '../../storage/packs';
+import { t } from '../../components/i18n';
 import { ReadingHistory } from '../../components/ReadingHistory';
 import { StorageStatus } from '../../components/StorageStatus';
 import { SyncSettings } from '../../components/SyncSettings';
@@ -64,6 +65,9 @@ export function App() {
               <th>Version</th>
               <th>Entities</th>
               <th>Events</th>
+              <th>
+                <abbr title={t('packPrivateHint')}>{t('packPrivate')}</abbr>
+              </th>
               <th />
             </tr>
           </thead>
@@ -79,6 +83,19 @@ export function App() {
                 <td>{p.version}</td>
                 <td>{p.entityCount}</td>
                 <td>{p.eventCount}</td>
+                <td>
+                  {p.origin === 'imported' ? (
+                    <input
+                      type="checkbox"
+                      class="pack-private"
+                      checked={isPrivate(p)}
+                      disabled={p.privateInFile === true}
+                      title={p.privateInFile ? t('packPrivateByFile') : t('packPrivateHint')}
+                      aria-label={t('packPrivateLabel', ownId(p.id))}
+                      onChange={(e) => void send('ui.setPackPrivate', { id: ownId(p.id), private: (e.currentTarget as HTMLInputElement).checked })}
+                    />
+                  ) : null}
+                </td>
                 <td>
                   {p.origin === 'imported' ? (
                     <button type="button" onClick={() => void remove(ownId(p.id))}>

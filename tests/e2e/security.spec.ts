@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { openArticle } from '../support/browser';
+import { cardElements, cardShadowMode, openArticle, paintedMentions, tabIdOf } from '../support/browser';
+import { serveDirectory } from '../support/server';
 import { expect, GREEK_ARTICLE, test } from './fixtures';
 
 /**
@@ -74,4 +75,87 @@ test('a page speaking as the content script cannot import, remove, mute or read 
 test('the page’s own scripts cannot reach Gloss at all', async ({ gloss, site }) => {
   const page = await openArticle(gloss.context, site.url + GREEK_ARTICLE);
   expect(await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+});
+
+/** Screen position of the first "H20" of the page, scrolled into view. */
+function pointAtH20(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.search(/H20(?![0-9])/);
+      if (i < 0) continue;
+      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + 3);
+      const box = r.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }
+    throw new Error('no H20');
+  });
+}
+
+test('only the reader’s own pointer opens a card, and the page cannot look inside it', async ({ gloss, site }) => {
+  const page = await openArticle(gloss.context, site.url + GREEK_ARTICLE);
+  const { x, y } = await pointAtH20(page);
+  // The page's script moves a pointer of its own over H20, again and again.
+  await page.evaluate(({ x, y }) => {
+    for (let i = 0; i < 20; i++) document.dispatchEvent(new MouseEvent('mousemove', { clientX: x + (i % 3), clientY: y, bubbles: true }));
+  }, { x, y });
+  await page.waitForTimeout(600);
+  expect(await page.evaluate(() => document.querySelector('gloss-card'))).toBeNull();
+  expect(await cardElements(page, '.gloss-card')).toEqual([]);
+
+  await page.mouse.move(x, y - 30);
+  await page.mouse.move(x, y, { steps: 4 });
+  await expect.poll(async () => (await cardElements(page, '.gloss-name')).map((e) => e.text)).toEqual([expect.stringContaining('H20')]);
+  expect(await cardShadowMode(page)).toBe('closed');
+  // The host is there, but nothing in it: the links cannot be read or rewritten.
+  expect(await page.evaluate(() => ({ root: document.querySelector('gloss-card')!.shadowRoot, links: document.querySelectorAll('a[href*="tomshardware"]').length }))).toEqual({ root: null, links: 0 });
+});
+
+test('nothing in a page tells it that Gloss is installed', async ({ gloss }) => {
+  const quiet = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Recipes</title></head><body><main><h1>Bread</h1><p>Flour, water, salt and time.</p></main></body></html>`;
+  const server = await serveDirectory('tests/fixtures/pages', { '/quiet.html': quiet });
+  try {
+    const page = await openArticle(gloss.context, server.url + '/quiet.html');
+    // Gloss has read this page (its isolated world says so); the page sees none of it.
+    await tabIdOf(gloss.worker, server.url + '/quiet.html');
+    const seen = await page.evaluate(() => ({
+      html: document.documentElement.outerHTML,
+      highlights: [...CSS.highlights.keys()],
+      sheets: document.adoptedStyleSheets.length + document.styleSheets.length,
+      // The styles of Gloss's highlights would answer here if they were in the page.
+      chipStyle: getComputedStyle(document.querySelector('p')!, '::highlight(gloss-chip)').backgroundColor,
+      unknownStyle: getComputedStyle(document.querySelector('p')!, '::highlight(no-such-highlight)').backgroundColor,
+    }));
+    expect(seen.html).toBe(await (await fetch(server.url + '/quiet.html')).text().then((t) => t.replace('<!doctype html>', '').trim()));
+    expect(seen).toMatchObject({ highlights: [], sheets: 0 });
+    expect(seen.chipStyle).toBe(seen.unknownStyle);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a page cannot switch Gloss off by posing as a newer copy of it', async ({ gloss }) => {
+  const server = await serveDirectory('tests/fixtures/pages', {
+    '/live.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live</title></head><body><main id="feed"><p>Nvidia shares rose after the H20 news.</p></main></body></html>`,
+  });
+  try {
+    const page = await openArticle(gloss.context, server.url + '/live.html');
+    await expect.poll(async () => (await paintedMentions(page)).map((m) => m.text)).toEqual(['Nvidia', 'H20']);
+    // WXT stops an older copy of a content script when a newer one announces itself with
+    // this event; the extension's id is public, so any page can send it.
+    await page.evaluate((id) => {
+      for (const name of ['content']) document.dispatchEvent(new CustomEvent(`${id}:${name}:wxt:content-script-started`, { detail: { contentScriptName: name, messageId: 'page' } }));
+    }, gloss.extensionId);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Huawei answered with the Ascend 910C.';
+      document.getElementById('feed')!.append(p);
+    });
+    await expect.poll(async () => (await paintedMentions(page)).map((m) => m.text)).toEqual(['Nvidia', 'H20', 'Huawei', 'Ascend 910C']);
+  } finally {
+    await server.close();
+  }
 });

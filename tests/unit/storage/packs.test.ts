@@ -3,7 +3,7 @@ import { db } from '../../../storage/db';
 import { getEntity, getEntityNote, mutedEntities, setEntityNote, setMuted } from '../../../storage/entities';
 import { timeline } from '../../../storage/events';
 import { currentDictionary, MAX_MATCHER_BYTES } from '../../../storage/dictionary';
-import { ensureBundledPacks, importPack, listPacks, removePack } from '../../../storage/packs';
+import { ensureBundledPacks, importPack, listPacks, privateEntities, removePack, setPackPrivate } from '../../../storage/packs';
 import { recordSightings, sightingsOf } from '../../../storage/sightings';
 import { decodeDictionary, findMentions, Matcher } from '../../../engine';
 import type { Pack } from '../../../knowledge/schema';
@@ -198,6 +198,22 @@ describe('importing a pack', () => {
     expect((await importPack(newsroomPack('2.0'))).ok).toBe(true);
     expect(await importPack(newsroomPack('1.5'))).toMatchObject({ ok: false, issues: [{ path: 'pack.version' }] });
     expect(await importPack(newsroomPack('2.1'))).toMatchObject({ ok: true, replaced: true });
+  });
+
+  it('keeps a pack private when its file or the user asks, across updates, and names its entities', async () => {
+    expect((await importPack(newsroomPack())).ok).toBe(true);
+    expect(await privateEntities()).toEqual([]);
+    await setPackPrivate('newsroom', true);
+    expect(await privateEntities()).toEqual(['u.acme-chip']);
+    expect((await importPack(newsroomPack('1.1'))).ok).toBe(true);
+    expect(await privateEntities()).toEqual(['u.acme-chip']);
+    await setPackPrivate('newsroom', false);
+    expect(await privateEntities()).toEqual([]);
+    const asked = newsroomPack('1.2') as { pack: { private?: boolean } };
+    asked.pack.private = true;
+    expect((await importPack(asked)).ok).toBe(true);
+    expect(await privateEntities()).toEqual(['u.acme-chip']);
+    await expect(setPackPrivate('gloss-core', true)).rejects.toThrow(/no pack "gloss-core" of yours/);
   });
 
   it('removes an imported pack with its entities and events, and keeps bundled ones', async () => {
