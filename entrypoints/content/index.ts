@@ -13,6 +13,8 @@ import { PageScanner, type FoundMention } from './scanner';
 /** Above this many changed nodes in one batch, one full read of the page is cheaper. */
 const FULL_RESCAN_THRESHOLD = 1000;
 const REPORT_DELAY_MS = 400;
+/** Names read per page at most (docs/decisions/0007-hostile-pages-and-private-packs.md). */
+const MAX_CANDIDATES = 10_000;
 const WATCH_MS = 1000;
 
 export default defineContentScript({
@@ -75,7 +77,7 @@ async function run(signal: AbortSignal): Promise<void> {
   /** Reads the whole page into a new scanner and shows it in place of the old one. */
   const rebuildNow = async (): Promise<void> => {
       if (!dictionary) return;
-      const next = new PageScanner(dictionary.dict, dictionary.muted, { hidden: dictionary.hidden });
+      const next = new PageScanner(dictionary.dict, dictionary.muted, { hidden: dictionary.hidden, maxCandidates: MAX_CANDIDATES });
       await next.scan(document.body, signal);
       if (signal.aborted) return;
       if (changes) next.drop(changes.unsettledTexts());

@@ -14,6 +14,7 @@ import { showHighlight } from './paint';
 /** Longest stretch of work before giving the page a turn: about a frame, far below a long task (50 ms). */
 const SLICE_MS = 16;
 const SKIP_CHECK_LENGTH = 200;
+const STYLE_NODE_LIMIT = 100_000;
 
 /** A mention on the page: the matcher's candidate, completed with its entity and range. */
 export interface FoundMention extends Candidate {
@@ -41,6 +42,12 @@ export interface ScannerOptions {
    * page can read every painted range (docs/decisions/0007-hostile-pages-and-private-packs.md).
    */
   hidden?: ReadonlySet<string>;
+  /**
+   * Most candidates kept for the page (default: all). Each change to a highlight makes
+   * Chromium revisit every painted range, and resolution runs over every candidate: a
+   * page with tens of thousands of names is read up to this many.
+   */
+  maxCandidates?: number;
 }
 
 export class PageScanner {
@@ -58,6 +65,11 @@ export class PageScanner {
   private muted: Uint8Array;
   private readonly hidden: Uint8Array;
   private shown = false;
+  private readonly maxCandidates: number;
+  /** Candidates kept in `runs`. */
+  private kept = 0;
+  /** The resolution being painted; a newer one replaces it. */
+  private painting?: object;
   private readonly readable = new ReadableText();
   private lastTopic: Topic = { onTopic: false, mentions: 0, entities: 0, beyondBrands: false };
   readonly stats: ScanStats = { nodes: 0, chars: 0, longestSliceMs: 0 };
@@ -69,6 +81,7 @@ export class PageScanner {
     this.known = new Uint8Array(dict.contexts.length);
     this.muted = this.mutedMask(muted);
     this.hidden = this.mutedMask(options.hidden ?? new Set());
+    this.maxCandidates = options.maxCandidates ?? Infinity;
     this.highlights = dict.kinds.map(() => new Highlight());
   }
 
@@ -103,7 +116,9 @@ export class PageScanner {
   async scan(root: Node, signal?: AbortSignal): Promise<void> {
     this.readable.clear();
     if (!(await this.collect(root, signal))) return;
-    this.resolve();
+    // The page's turn between reading and painting.
+    await yieldToPage();
+    if (!signal?.aborted) await this.resolve();
   }
 
   /** Rescans nodes whose text changed and subtrees that were added. */
@@ -119,7 +134,7 @@ export class PageScanner {
       } else if (!(await this.collect(node, signal))) return;
     }
     this.unordered = true;
-    this.resolve();
+    await this.resolve();
   }
 
   /** Drops the mentions of these text nodes and leaves them unread (text that will not settle). */
@@ -130,7 +145,7 @@ export class PageScanner {
       this.forget(node);
       dropped = true;
     }
-    if (dropped) this.resolve();
+    if (dropped) void this.resolve();
   }
 
   /** Drops mentions in text nodes that are no longer in the document. */
@@ -142,13 +157,14 @@ export class PageScanner {
       dropped = true;
     }
     // A page that lost its evidence may fall off topic; one that lost a first mention shows the next.
-    if (dropped) this.resolve();
+    if (dropped) void this.resolve();
   }
 
   /** Removes everything (for a new article in a single-page app). */
   reset(): void {
     for (const node of [...this.runs.keys()]) this.forget(node);
     this.runs = new Map();
+    this.kept = 0;
     this.known = new Uint8Array(this.dict.contexts.length);
     this.lastTopic = { onTopic: false, mentions: 0, entities: 0, beyondBrands: false };
   }
@@ -172,8 +188,11 @@ export class PageScanner {
   summary(): { entity: string; count: number; text: string }[] {
     const out = new Map<number, { entity: string; count: number; text: string }>();
     const rendered = new Map<Element, boolean>();
+    // On a page of hundreds of thousands of nodes one question about style can force a
+    // style pass over parts the browser skips (content-visibility): there, all counts.
+    const askStyle = this.stats.nodes <= STYLE_NODE_LIMIT;
     for (const [node, list] of this.byNode) {
-      if (!node.isConnected || !isRendered(node, rendered)) continue;
+      if (!node.isConnected || (askStyle && !isRendered(node, rendered))) continue;
       for (const m of list) {
         if (this.muted[m.entity]) continue;
         const row = out.get(m.entity);
@@ -192,7 +211,7 @@ export class PageScanner {
     let sliceStart = performance.now();
     let count = 0;
     let chars = 0;
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    for (let node = walker.nextNode() as Text | null; node && !this.full; node = walker.nextNode() as Text | null) {
       if ((++count & 63) === 0) {
         const elapsed = performance.now() - sliceStart;
         if (elapsed > SLICE_MS) {
@@ -248,14 +267,29 @@ export class PageScanner {
     });
   }
 
+  /** Whether the page holds as many candidates as it may. */
+  get full(): boolean {
+    return this.kept >= this.maxCandidates;
+  }
+
   private store(node: Text, candidates: Candidate[]): void {
     if (!this.readable.has(node)) return;
+    this.kept -= this.runs.get(node)?.length ?? 0;
+    const room = this.maxCandidates - this.kept;
+    if (room <= 0) return;
+    if (candidates.length > room) candidates = candidates.slice(0, room);
+    this.kept += candidates.length;
     for (const c of candidates) if (this.dict.patRole[c.pattern] === 1) this.known[this.dict.patRef[c.pattern]!] = 1;
     this.runs.set(node, candidates);
   }
 
-  /** Resolves the page from the stored candidates and paints the difference. */
-  private resolve(): void {
+  /**
+   * Resolves the page from the stored candidates and paints the difference, a slice at
+   * a time (a hostile page can have tens of thousands of mentions). A later resolution
+   * takes over from one still painting; each paints only what differs from what is
+   * painted, so none is lost.
+   */
+  private async resolve(): Promise<void> {
     if (this.unordered) {
       for (const n of [...this.runs.keys()]) if (!n.isConnected) this.forget(n);
       const nodes = [...this.runs.keys()];
@@ -263,23 +297,37 @@ export class PageScanner {
       this.runs = new Map(nodes.map((n) => [n, this.runs.get(n)!]));
       this.unordered = false;
     }
+    let sliceStart = performance.now();
     const nodes = [...this.runs.keys()];
     const lists = [...this.runs.values()];
     const { topic, shown, offsets } = resolvePage(this.dict, lists, { firstMentionOnly: this.firstMentionOnly, knownContexts: this.known });
     this.lastTopic = topic;
-    nodes.forEach((node, r) => {
+    const token = {};
+    this.painting = token;
+    let work = 0;
+    for (let r = 0; r < nodes.length; r++) {
+      const node = nodes[r]!;
+      const list = lists[r]!;
       const at = offsets[r]!;
-      lists[r]!.forEach((c, i) => {
+      for (let i = 0; i < list.length; i++) {
+        if ((++work & 255) === 0 && performance.now() - sliceStart > SLICE_MS) {
+          await yieldToPage();
+          if (this.painting !== token) return;
+          sliceStart = performance.now();
+        }
+        // The node changed or left since: its candidates are not these any more.
+        if (this.runs.get(node) !== list) break;
         // The candidate becomes the mention record: one object per mention, not two.
-        const m = c as Partial<FoundMention> & Candidate;
+        const m = list[i] as Partial<FoundMention> & Candidate;
         const p = shown[at + i]!;
         const entity = p >= 0 ? this.dict.patRef[p]! : -1;
         const had = m.range ? m.entity! : -1;
-        if (entity === had) return;
+        if (entity === had) continue;
         if (had >= 0) this.unpaint(node, m as FoundMention);
         if (entity >= 0) this.add(node, m, entity);
-      });
-    });
+      }
+    }
+    if (this.painting === token) this.painting = undefined;
   }
 
   private add(node: Text, m: Partial<FoundMention> & Candidate, entity: number): void {
@@ -323,6 +371,7 @@ export class PageScanner {
       }
       this.byNode.delete(node);
     }
+    this.kept -= this.runs.get(node)?.length ?? 0;
     this.runs.delete(node);
   }
 

@@ -15,6 +15,13 @@ import { bundledPacks } from '../../scan/bundled';
 import { CHROMIUM } from '../../tests/support/browser';
 import { serveDirectory } from '../../tests/support/server';
 import { bigPage, extraTerms, fillerSentences, sentencePool } from './corpus';
+import { benchHostilePages } from './hostile';
+
+// BENCH_ONLY=hostile: only the hostile pages (they need the built extension).
+if (process.env.BENCH_ONLY === 'hostile') {
+  await benchHostilePages();
+  process.exit(0);
+}
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 /** mark.js is slow; it gets fewer rounds. */
@@ -160,3 +167,6 @@ console.log(`paired_ratio_vs_floor=${paired.toFixed(2)} (median over rounds of g
 console.log(
   `ratio_vs_floor=${(med.gloss! / med.floor!).toFixed(2)} ratio_vs_markjs_regex=${(med.markRegex! / med.gloss!).toFixed(1)} ratio_vs_markjs_array=${(med.markArray! / med.gloss200!).toFixed(0)}`,
 );
+
+// 4. hostile pages: the built extension against its floor, Chromium without it.
+await benchHostilePages();

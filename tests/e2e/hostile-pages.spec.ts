@@ -55,19 +55,18 @@ test('a page 20,000 elements deep: Gloss starts, paints the mention at the botto
   expect(page.isClosed()).toBe(false);
 });
 
-test('one 10 MB text node is read whole: its first and its very last mention are painted', async ({ gloss }) => {
+test('one 10 MB text node is read in pieces, up to the names a page may hold', async ({ gloss }) => {
   const page = await openArticle(gloss.context, site.url + '/big-text.html');
   const length = await page.evaluate(() => (document.getElementById('big')!.firstChild as Text).length);
   expect(length).toBeGreaterThan(10_000_000);
-  await expect.poll(async () => {
-    const painted = await paintedIn(page, '#big');
-    return [painted[0], painted[painted.length - 1]];
-  }).toEqual([
-    { text: 'Huawei', at: 0 },
-    { text: 'Ascend 910C', at: length - 'Ascend 910C.'.length },
-  ]);
-  // One mention every few hundred characters, all of them.
-  expect((await paintedIn(page, '#big')).length).toBeGreaterThan(10_000);
+  // Some 70,000 names: painted from the start, up to 10,000 names read for the page
+  // (every painted range costs Chromium work at each change), the rest left alone.
+  await expect.poll(async () => (await paintedIn(page, '#big')).length).toBeGreaterThan(5_000);
+  const painted = await paintedIn(page, '#big');
+  expect(painted[0]).toEqual({ text: 'Huawei', at: 0 });
+  expect(painted.length).toBeLessThanOrEqual(10_000);
+  expect(painted[painted.length - 1]!.at).toBeLessThan(length / 2);
+  expect(await texts(page, '#story')).toEqual(LEDE);
 });
 
 test('a million nodes are read to the last one', async ({ gloss }) => {
@@ -76,7 +75,7 @@ test('a million nodes are read to the last one', async ({ gloss }) => {
   await expect.poll(async () => (await paintedIn(page, '#many')).slice(-2).map((p) => p.text)).toEqual(['Huawei', 'Ascend 910C']);
   // Every span naming a company, and nothing else.
   const named = await page.evaluate(() => [...document.querySelectorAll('#many span')].filter((s) => /Huawei|Ascend/.test(s.textContent!)).length);
-  expect(named).toBeGreaterThan(9_000);
+  expect(named).toBeGreaterThan(4_000);
   await expect.poll(async () => (await paintedIn(page, '#many')).length).toBe(named);
 });
 
