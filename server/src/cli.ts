@@ -132,6 +132,11 @@ async function listUsers(store: Store): Promise<number> {
 }
 
 async function serveUntilStopped(store: Store, host: string, port: number, rate: number): Promise<number> {
+  // Listen for the signals before announcing the address: whoever reads that line may signal at once.
+  const stopped = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
   let server;
   try {
     server = await startServer({ store, host, port, rate });
@@ -141,10 +146,7 @@ async function serveUntilStopped(store: Store, host: string, port: number, rate:
   }
   console.log(`gloss-sync: data in ${store.where}; ${rate > 0 ? `at most ${rate} requests a minute per token` : 'no rate limit'}`);
   console.log(`gloss-sync listening on ${server.url}`);
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGINT', () => resolve('SIGINT'));
-  });
+  const signal = await stopped;
   console.log(`gloss-sync: ${signal}, stopping`);
   await server.close();
   console.log('gloss-sync: stopped');
