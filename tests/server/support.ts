@@ -49,7 +49,14 @@ export async function createPlace(backend: BackendName): Promise<Place> {
 
 export async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `the server tests need PostgreSQL at ${PG_ADMIN_URL} (set GLOSS_TEST_PG_ADMIN to use another): ${(error as Error).message}. ` +
+        'On this kind of machine: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start',
+    );
+  }
   try {
     await client.query(text);
   } finally {

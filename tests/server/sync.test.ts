@@ -291,6 +291,26 @@ describe.each(BACKENDS)('sync server on %s', (backend) => {
     expect((await c.push([{ ...ok(1), id: 1 }])).body).toEqual({ lastMutationId: 1, applied: 1 });
   });
 
+  it('lets the user commands write while pushes are being applied', async () => {
+    const busy = await fresh();
+    let stop = false;
+    const pushing = (async () => {
+      let n = 0;
+      while (!stop) {
+        const r = await busy.push(Array.from({ length: 20 }, (_, i) => ({ type: 'mute' as const, record: `busy-${n}-${i}`, hlc: stamp('busydev1', 0, n * 20 + i), fields: { entity: `busy-${n}-${i}` } })));
+        expect(r.status).toBe(200);
+        n++;
+      }
+      return n;
+    })();
+    const added: string[] = [];
+    for (let i = 0; i < 8; i++) added.push(await addUser(place));
+    stop = true;
+    const pushes = await pushing;
+    expect(pushes).toBeGreaterThan(0);
+    for (const token of added) expect((await new Client(server.url, token).pull()).status).toBe(200);
+  });
+
   it('refuses a bad cursor with 400', async () => {
     const c = await fresh();
     for (const cursor of ['abc', '-1', '1.5', '01', '99999999999999999999', '']) {

@@ -1,7 +1,8 @@
 // The Store over Kysely, for SQLite and PostgreSQL alike. The two differ only in how a
 // push takes its user's lock: PostgreSQL locks the user's row (SELECT ... FOR UPDATE)
 // so pushes of one user queue while other users' run; SQLite has one writer at a time
-// and takes it at the start (BEGIN IMMEDIATE) so the transaction never has to upgrade.
+// and every write transaction takes it at the start (BEGIN IMMEDIATE), so it waits its
+// turn instead of failing when another process (a user command) wrote meanwhile.
 
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
@@ -13,11 +14,11 @@ import { StoreError, type PullPage, type Store, type TokenRow, type UserSummary 
 /** Rows per multi-row statement: well under both databases' limits on bound parameters. */
 const CHUNK = 200;
 
-type Locked = <T>(userId: string, work: (db: Kysely<Database>, seq: number) => Promise<T>) => Promise<T>;
+type Write = <T>(work: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
 
 export class KyselyStore implements Store {
   readonly #db: Kysely<Database>;
-  readonly #locked: Locked;
+  readonly #write: Write;
 
   constructor(
     readonly kind: 'sqlite' | 'postgres',
@@ -25,11 +26,11 @@ export class KyselyStore implements Store {
     db: Kysely<Database>,
   ) {
     this.#db = db;
-    this.#locked = kind === 'postgres' ? this.#lockedPostgres : this.#lockedSqlite;
+    this.#write = kind === 'postgres' ? (work) => this.#db.transaction().execute(work) : this.#writeSqlite;
   }
 
   async addUser(name: string, tokenHash: string, now: number): Promise<'created' | 'renewed'> {
-    return this.#db.transaction().execute(async (trx) => {
+    return this.#write(async (trx) => {
       const user = await trx.selectFrom('users').select('id').where('name', '=', name).executeTakeFirst();
       if (user) {
         const active = await trx.selectFrom('tokens').select('hash').where('user_id', '=', user.id).where('revoked_at', 'is', null).executeTakeFirst();
@@ -45,7 +46,7 @@ export class KyselyStore implements Store {
   }
 
   async revokeUser(name: string, now: number): Promise<number> {
-    return this.#db.transaction().execute(async (trx) => {
+    return this.#write(async (trx) => {
       const user = await trx.selectFrom('users').select('id').where('name', '=', name).executeTakeFirst();
       if (!user) throw new StoreError(`no user "${name}"`);
       const result = await trx.updateTable('tokens').set({ revoked_at: now }).where('user_id', '=', user.id).where('revoked_at', 'is', null).executeTakeFirst();
@@ -73,7 +74,13 @@ export class KyselyStore implements Store {
   }
 
   async push(userId: string, clientId: string, mutations: readonly Mutation[], now: number): Promise<PushResponse> {
-    return this.#locked(userId, async (db, seq) => {
+    return this.#write(async (db) => {
+      // PostgreSQL: the user's row lock queues this user's pushes on every instance. SQLite: the write lock is held already.
+      let user = db.selectFrom('users').select('seq').where('id', '=', userId);
+      if (this.kind === 'postgres') user = user.forUpdate();
+      const row = await user.executeTakeFirst();
+      if (!row) throw new StoreError('no such user');
+      const seq = Number(row.seq);
       const client = await db.selectFrom('clients').select('last_mutation_id').where('user_id', '=', userId).where('client_id', '=', clientId).executeTakeFirst();
       const last = client ? Number(client.last_mutation_id) : 0;
       const todo = mutations.filter((m) => m.id > last);
@@ -175,20 +182,12 @@ export class KyselyStore implements Store {
     return out;
   }
 
-  #lockedPostgres: Locked = (userId, work) =>
-    this.#db.transaction().execute(async (trx) => {
-      const user = await trx.selectFrom('users').select('seq').where('id', '=', userId).forUpdate().executeTakeFirst();
-      if (!user) throw new StoreError('no such user');
-      return work(trx, Number(user.seq));
-    });
-
-  #lockedSqlite: Locked = (userId, work) =>
+  /** A write transaction that holds SQLite's one writer lock from its start, so it never fails to upgrade a read lock. */
+  #writeSqlite: Write = (work) =>
     this.#db.connection().execute(async (conn) => {
       await sql`begin immediate`.execute(conn);
       try {
-        const user = await conn.selectFrom('users').select('seq').where('id', '=', userId).executeTakeFirst();
-        if (!user) throw new StoreError('no such user');
-        const result = await work(conn, Number(user.seq));
+        const result = await work(conn);
         await sql`commit`.execute(conn);
         return result;
       } catch (error) {

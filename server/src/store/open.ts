@@ -23,7 +23,16 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const url = options.databaseUrl?.trim();
   const opened = url ? openPostgres(url) : openSqlite(options.dataDir);
   try {
-    await migrateToLatest(opened.db);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await migrateToLatest(opened.db);
+        break;
+      } catch (error) {
+        // Two processes migrating a new SQLite file at once: one finds the other's write lock and tries again.
+        if (opened.kind !== 'sqlite' || attempt >= 20 || !/database is locked/.test((error as Error).message)) throw error;
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      }
+    }
   } catch (error) {
     await opened.db.destroy();
     throw error;
