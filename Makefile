@@ -7,7 +7,7 @@ STAMP := node_modules/.gloss-installed
 
 help:
 	@echo "make demo   build Gloss and open the Greek demo article in Chromium (HEADLESS=1: screenshots only)"
-	@echo "make test   type-check, unit tests, Chrome and Firefox builds, web-ext lint, end-to-end tests"
+	@echo "make test   type-check, unit tests, sync server tests, Chrome and Firefox builds, web-ext lint, end-to-end tests"
 	@echo "make build  installable zips for Chrome and Firefox in .output/"
 
 # npm packages, exactly as locked. Runs again when the lock file changes.
@@ -30,6 +30,7 @@ build: deps
 test: deps chromium
 	npm run --silent typecheck
 	npm run --silent test:unit
+	npm run --silent test:server
 	$(MAKE) --no-print-directory build
 	npm run --silent lint:firefox
 	npm run --silent test:e2e
