@@ -63,6 +63,38 @@ describe.each(BACKENDS)('command line on %s', (backend) => {
   });
 });
 
+describe('npm run server', () => {
+  it('starts the server on the address it prints, and passes SIGTERM on to it', async () => {
+    const place = await createPlace('sqlite');
+    const npm = spawn('npm', ['run', 'server', '--', '--port', '0', '--data', place.dataDir], { cwd: ROOT, env: placeEnv(place), stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      npm.stdout.on('data', (d) => (out += d));
+      npm.stderr.on('data', (d) => (out += d));
+      const exited = new Promise<number | null>((resolve) => npm.on('exit', (code) => resolve(code)));
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no listening line in 30 s:\n${out}`)), 30_000);
+        npm.stdout.on('data', () => {
+          const m = /^gloss-sync listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
+        });
+      });
+      expect(await (await fetch(`${url}/v1/health`)).json()).toEqual({ ok: true, protocol: 1 });
+      // A supervisor signals npm, not the server: the server itself must hear it and stop cleanly.
+      npm.kill('SIGTERM');
+      await exited;
+      expect(out).toMatch(/gloss-sync: SIGTERM, stopping\ngloss-sync: stopped/);
+      await expect(fetch(`${url}/v1/health`)).rejects.toThrow();
+    } finally {
+      if (npm.exitCode === null) npm.kill('SIGKILL');
+      await place.drop();
+    }
+  });
+});
+
 describe('command line refusals', () => {
   it('explains bad commands and flags with a non-zero exit', async () => {
     const place = await createPlace('sqlite');
