@@ -1,5 +1,6 @@
 // Shows one entity on the page: name, kind, summary, key facts and latest events.
 import type { CardData } from '../messaging/protocol';
+import { t } from './i18n';
 import { KindBadge } from './KindBadge';
 import { Timeline } from './Timeline';
 
@@ -8,9 +9,11 @@ export interface HoverCardProps {
   /** The page text that was hovered, e.g. "ελέγχους εξαγωγών". */
   text: string;
   locale: string;
+  /** Starts a note on this mention, about this entity. */
+  onNoteThis?: () => void;
 }
 
-export function HoverCard({ card, text, locale }: HoverCardProps) {
+export function HoverCard({ card, text, locale, onNoteThis }: HoverCardProps) {
   if (card === 'loading') return <div class="gloss-card gloss-loading" aria-busy="true">{text}…</div>;
   if (card === 'missing') return <div class="gloss-card">Gloss has no card for “{text}”.</div>;
   const more = card.eventCount - card.events.length;
@@ -36,6 +39,13 @@ export function HoverCard({ card, text, locale }: HoverCardProps) {
           <Timeline events={card.events} locale={locale} />
           {more > 0 ? <p class="gloss-more">{more} earlier {more === 1 ? 'event' : 'events'} in the Gloss popup</p> : null}
         </section>
+      ) : null}
+      {onNoteThis ? (
+        <div class="gloss-actions">
+          <button type="button" class="gloss-note-this" onClick={onNoteThis}>
+            {t('cardNoteThis')}
+          </button>
+        </div>
       ) : null}
     </div>
   );

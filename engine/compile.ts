@@ -15,6 +15,7 @@ import {
   FORMAT,
   MAX_PATTERN_LENGTH,
   PatternFlag,
+  REQ_AND,
   Requirement,
   Role,
   type CompiledDictionary,
@@ -30,6 +31,7 @@ interface PatternSpec {
   flags: number;
   reqs: number[];
   form: string;
+  source: { text: string; form: string };
 }
 
 export function compileDictionary(input: DictionaryInput): CompiledDictionary {
@@ -67,12 +69,23 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
       const key = foldString(form);
       if (key.length === 0) throw new DictionaryError(`alias "${text}" has no matchable characters`);
       if (key.length > MAX_PATTERN_LENGTH) throw new DictionaryError(`alias "${text}" is longer than ${MAX_PATTERN_LENGTH} characters`);
-      specs.push({ key, role, ref, flags: (caseSensitive ? PatternFlag.CaseSensitive : 0) | edgeFlags(form), reqs, form: caseSensitive ? canonicalForm(form) : '' });
+      specs.push({
+        key,
+        role,
+        ref,
+        flags: (caseSensitive ? PatternFlag.CaseSensitive : 0) | edgeFlags(form),
+        reqs,
+        form: caseSensitive ? canonicalForm(form) : '',
+        source: { text, form },
+      });
     }
   };
 
   for (const term of input.terms) {
-    const reqs = (term.requires ?? []).map((r) => encodeRequirement(r, entityIndex, kindIndex, contextIndex, term.entity));
+    const reqs = (term.requires ?? []).flatMap((r) => {
+      const parts = r.split('+').map((part) => encodeRequirement(part, entityIndex, kindIndex, contextIndex, term.entity));
+      return parts.map((code, i) => (i < parts.length - 1 ? code | REQ_AND : code));
+    });
     addForms(term.alias, Role.Mention, entityIndex.get(term.entity)!, term.caseSensitive === true, reqs);
   }
   for (const name of contexts) {
@@ -83,6 +96,7 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
     if (e === undefined) throw new DictionaryError(`false friend "${ff.text}" names unknown entity "${ff.entity}"`);
     addForms(ff.text, Role.FalseFriend, e, false, []);
   }
+
 
   // Keys: distinct folded strings; several patterns may share one.
   const keyIndex = new Map<string, number>();
@@ -152,7 +166,11 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
   let runCell = -1;
   let runLength = 0;
   for (let code = 0; code < 0x10000; code++) {
-    const cell = classOfFolded(fold[code]!) | (categoryOf(code) << CLASS_BITS);
+    // A character counts as the script of what it folds to: ㊃ and ㆕ are the ideograph
+    // 四, unspaced like it, so every character of one class has one category.
+    const f = fold[code]!;
+    const category = f === IGNORABLE || f === SPACE || (f >= 0xd800 && f <= 0xdfff) ? categoryOf(code) : categoryOf(f);
+    const cell = classOfFolded(f) | (category << CLASS_BITS);
     if (cell !== runCell || runLength === 0xffff) {
       if (runLength > 0) runs.push(runLength, runCell);
       runCell = cell;
@@ -200,6 +218,7 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
     reqStart,
     reqs: Uint32Array.from(reqs),
     patForm: specs.map((s) => s.form),
+    patSource: specs.map((s) => s.source),
   };
   compiled.id = contentHash(compiled, keys);
   return compiled;
@@ -246,7 +265,10 @@ function contentHash(d: CompiledDictionary, keys: string[]): string {
   const text = JSON.stringify([d.entities, d.kinds, d.contexts, d.patForm, keys]);
   for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
   for (const a of [d.entityKind, d.keyStart, d.keyPatterns, d.patRole, d.patRef, d.patFlags, d.reqStart, d.reqs]) {
-    for (let i = 0; i < a.length; i++) mix(a[i]!);
+    for (let i = 0; i < a.length; i++) {
+      mix(a[i]!);
+      mix(a[i]! >>> 16);
+    }
   }
   return (h >>> 0).toString(16).padStart(8, '0') + '-' + keys.length.toString(36);
 }

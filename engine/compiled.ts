@@ -21,6 +21,10 @@ export const FIRST_LETTER_CLASS = 3;
 export const enum Role {
   Mention = 0,
   Context = 1,
+  /**
+   * A phrase or ordinary word that contains or overlaps an alias but names nothing:
+   * "Ascend Elements", "wet AMD", 三星期 ("three weeks" around 三星, Samsung).
+   */
   FalseFriend = 2,
 }
 
@@ -35,6 +39,9 @@ export const enum Requirement {
   Kind = 1,
   Context = 2,
 }
+
+/** Set on a requirement that must hold together with the one after it ("context:export+kind:chip"). */
+export const REQ_AND = 1 << 30;
 
 /** Longest folded alias form. */
 export const MAX_PATTERN_LENGTH = 255;
@@ -69,10 +76,15 @@ export interface CompiledDictionary {
   reqs: Uint32Array;
   /** Exact form for case-sensitive patterns, "" otherwise. */
   patForm: string[];
+  /**
+   * Where each pattern comes from (the alias or word as the pack writes it, and the
+   * form), for explanations. Kept by compileDictionary; not shipped to pages.
+   */
+  patSource?: { text: string; form: string }[];
 }
 
 type ArrayKey = {
-  [K in keyof CompiledDictionary]: CompiledDictionary[K] extends ArrayBufferView ? K : never;
+  [K in keyof CompiledDictionary]-?: CompiledDictionary[K] extends ArrayBufferView ? K : never;
 }[keyof CompiledDictionary];
 
 const ARRAYS: readonly [ArrayKey, 'u8' | 'u16' | 'u32' | 'i32'][] = [

@@ -21,6 +21,17 @@ import { squeeze, UnitKind } from './fold';
 import { Category } from './script';
 import type { Candidate } from './types';
 
+/** A place where an alias matched but was not taken, and why (for explanations only). */
+export interface Refusal {
+  pattern: number;
+  start: number;
+  end: number;
+  /** word-continues: the text goes on with letters; case: capitals differ; the others lost their span. */
+  why: 'word-continues' | 'case' | 'overlap' | 'false-friend';
+  /** What won the span. */
+  by?: { pattern: number; start: number; end: number };
+}
+
 const NO_HITS: Candidate[] = [];
 const TRIPLE_BITS = 1 << 16;
 const TRIPLE_SHIFT = 16;
@@ -41,15 +52,23 @@ export class Matcher {
   private readonly pairStates: Int32Array;
   private readonly pairShift: number;
   /**
-   * Which depth-2 states a third class can continue: a 64-kilobit Bloom filter of
+   * Which depth-2 states a third class can continue: 64-kilobit Bloom filters of
    * (depth-2 state, class) pairs. It is not asked where the pair already ends a form
-   * or where the text goes on with an ignorable or a space.
+   * or where the text goes on with an ignorable or a space. Forms that begin with a
+   * letter of a script written with spaces have their own filter, so that Chinese and
+   * Japanese forms (near-words above all) cannot add false positives, and thus work,
+   * to pages without them. (Every character of a class has one script category: see
+   * the cell table in compile.ts.)
    */
-  private readonly triples = new Uint32Array(TRIPLE_BITS >>> 5);
+  private readonly triplesWord = new Uint32Array(TRIPLE_BITS >>> 5);
+  private readonly triplesOther = new Uint32Array(TRIPLE_BITS >>> 5);
   /** Root children that are themselves the end of a form (one-letter aliases). */
   private readonly rootEnds: Uint8Array;
   private hits: Candidate[] | undefined;
   private knownContexts: Uint8Array | undefined;
+  private refusals: Refusal[] | undefined;
+  /** Trie walks begun so far: a measure of work that does not depend on the clock. */
+  walks = 0;
 
   constructor(dict: CompiledDictionary) {
     this.dict = dict;
@@ -57,6 +76,11 @@ export class Matcher {
     const a = dict.alphabetSize;
     const { childStart, label, output } = dict;
     this.rootEnds = new Uint8Array(a);
+    const wordClass = new Uint8Array(a);
+    for (let code = 0; code < 0x10000; code++) {
+      const cell = this.cells[code]!;
+      if (cell >>> CLASS_BITS === Category.Word) wordClass[cell & CLASS_MASK] = 1;
+    }
     let pairCount = 0;
     for (let t = childStart[0]!; t < childStart[1]!; t++) {
       if (output[t]! >= 0) this.rootEnds[label[t]!] = 1;
@@ -75,9 +99,10 @@ export class Matcher {
         while (this.pairKeys[h] !== -1) h = (h + 1) & mask;
         this.pairKeys[h] = key;
         this.pairStates[h] = u;
+        const triples = wordClass[label[t]!] ? this.triplesWord : this.triplesOther;
         for (let v = childStart[u]!; v < childStart[u + 1]!; v++) {
           const bit = Math.imul(u * 0x10000 + label[v]!, 0x85ebca6b) >>> TRIPLE_SHIFT;
-          this.triples[bit >>> 5]! |= 1 << (bit & 31);
+          triples[bit >>> 5]! |= 1 << (bit & 31);
         }
       }
     }
@@ -90,7 +115,7 @@ export class Matcher {
    * `knownContexts` (1 per context already seen on the page) skips context words that
    * can tell the page nothing new.
    */
-  scan(text: string, knownContexts?: Uint8Array): Candidate[] {
+  scan(text: string, knownContexts?: Uint8Array, refusals?: Refusal[]): Candidate[] {
     const cells = this.cells;
     const rootNext = this.dict.rootNext;
     const rootEnds = this.rootEnds;
@@ -98,11 +123,13 @@ export class Matcher {
     const pairStates = this.pairStates;
     const pairShift = this.pairShift;
     const pairMask = pairKeys.length - 1;
-    const triples = this.triples;
+    const triplesWord = this.triplesWord;
+    const triplesOther = this.triplesOther;
     const output = this.dict.output;
     const a = this.dict.alphabetSize;
     this.hits = undefined;
     this.knownContexts = knownContexts;
+    this.refusals = refusals;
     let prev = Category.Open;
     const n = text.length;
     for (let i = 0; i < n; i++) {
@@ -132,6 +159,7 @@ export class Matcher {
             if (output[s2]! >= 0 || k3 === CLASS_IGNORABLE || k3 === CLASS_SPACE) this.walk(text, i, s2, i + 1);
             else if (k3 !== CLASS_NONE) {
               const bit = Math.imul(s2 * 0x10000 + k3, 0x85ebca6b) >>> TRIPLE_SHIFT;
+              const triples = cat === Category.Word ? triplesWord : triplesOther;
               if (triples[bit >>> 5]! & (1 << (bit & 31))) this.walk(text, i, s2, i + 1);
             }
             break;
@@ -147,7 +175,12 @@ export class Matcher {
     if (!hits) return NO_HITS;
     return hits.length === 1 && this.dict.patRole[hits[0]!.pattern] !== Role.FalseFriend && !hits[0]!.alts?.length
       ? hits
-      : select(hits, this.dict.patRole);
+      : this.select(hits);
+  }
+
+  /** Chooses among overlapping hits (see select below); explanations watch what it drops. */
+  protected select(hits: Candidate[]): Candidate[] {
+    return select(hits, this.dict.patRole);
   }
 
   /**
@@ -158,6 +191,7 @@ export class Matcher {
     const { childStart, label, output } = this.dict;
     const cells = this.cells;
     const n = text.length;
+    this.walks++;
     let s = state;
     let lastSpace = false;
     for (;;) {
@@ -216,11 +250,16 @@ export class Matcher {
     for (let kp = d.keyStart[key]!; kp < d.keyStart[key + 1]!; kp++) {
       const p = d.keyPatterns[kp]!;
       const flags = d.patFlags[p]!;
-      if (flags & PatternFlag.EndWord && after === Category.Word) continue;
-      if (flags & PatternFlag.EndKatakana && after === Category.Katakana) continue;
+      if ((flags & PatternFlag.EndWord && after === Category.Word) || (flags & PatternFlag.EndKatakana && after === Category.Katakana)) {
+        this.refusals?.push({ pattern: p, start, end, why: 'word-continues' });
+        continue;
+      }
       if (flags & PatternFlag.CaseSensitive) {
         span ??= this.canonicalSpan(text, start, end);
-        if (span !== d.patForm[p]) continue;
+        if (span !== d.patForm[p]) {
+          this.refusals?.push({ pattern: p, start, end, why: 'case' });
+          continue;
+        }
       }
       const role = d.patRole[p];
       if (role === Role.Context && this.knownContexts?.[d.patRef[p]!] === 1) continue;

@@ -16,6 +16,7 @@ export interface TermInput {
    * Ambiguous alias: it is a mention only when the page also has one of these:
    * "entity:<id>" (a certain mention of that entity), "kind:<kind>" (a certain mention
    * of any entity of that kind) or "context:<name>" (a word from that context list).
+   * Conditions joined with "+" must all hold: "context:export+kind:chip".
    */
   requires?: readonly string[];
 }
@@ -23,7 +24,10 @@ export interface TermInput {
 export interface FalseFriendInput {
   /** The entity this phrase looks like but is not. */
   entity: string;
-  /** The phrase, e.g. "Ascend Elements"; "{a,b}" groups allowed. */
+  /**
+   * The phrase, e.g. "Ascend Elements", or an ordinary word around a short alias, e.g.
+   * 三星期 ("three weeks", around 三星); "{a,b}" groups allowed.
+   */
   text: string;
 }
 

@@ -71,9 +71,11 @@ export function checkPack(input: unknown, installed: InstalledContext = EMPTY): 
       const path = `${at}.aliases[${ai}]`;
       if (alias.source !== undefined) needSource(alias.source, `${path}.source`);
       alias.requires?.forEach((req, ri) => {
-        const [type, name] = req.split(':') as [string, string];
-        const ok = type === 'entity' ? hasEntity(name) : type === 'kind' ? (KINDS as readonly string[]).includes(name) : contextNames.has(name);
-        if (!ok) issues.push({ path: `${path}.requires[${ri}]`, message: `unknown ${type} "${name}"` });
+        for (const condition of req.split('+')) {
+          const [type, name] = condition.split(':') as [string, string];
+          const ok = type === 'entity' ? hasEntity(name) : type === 'kind' ? (KINDS as readonly string[]).includes(name) : contextNames.has(name);
+          if (!ok) issues.push({ path: `${path}.requires[${ri}]`, message: `unknown ${type} "${name}"` });
+        }
       });
       let forms: string[];
       try {
@@ -124,6 +126,21 @@ export function checkPack(input: unknown, installed: InstalledContext = EMPTY): 
       if (!hasEntity(id)) issues.push({ path: `${at}.entities[${i}]`, message: `unknown entity "${id}"` });
     });
     event.sources.forEach((s, i) => needSource(s, `${at}.sources[${i}]`));
+  });
+
+  // What happened and what is claimed must rest on at least one source that reports it
+  // itself: a primary document or an outlet with its own reporting, not only aggregators.
+  const aggregator = new Set(pack.sources.filter((s) => s.aggregator).map((s) => s.id));
+  const onlyAggregators = (ids: readonly string[]): boolean => ids.length > 0 && ids.every((id) => aggregator.has(id));
+  pack.events.forEach((event, ei) => {
+    if (onlyAggregators(event.sources)) issues.push({ path: `events[${ei}].sources`, message: `event "${event.id}" rests only on aggregator sources` });
+  });
+  pack.entities.forEach((entity, ei) => {
+    entity.facts?.forEach((fact, fi) => {
+      if (fact.sources && onlyAggregators(fact.sources)) {
+        issues.push({ path: `entities[${ei}].facts[${fi}].sources`, message: `a fact of "${entity.id}" rests only on aggregator sources` });
+      }
+    });
   });
 
   return issues.length > 0 ? { ok: false, issues } : { ok: true, pack };

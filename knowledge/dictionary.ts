@@ -13,7 +13,9 @@ export function toDictionary(entities: Iterable<MatchableEntity>, contexts: Read
   const ids = new Set(list.map((e) => e.id));
   // A requirement can point into a pack that was since removed; it then never holds.
   const holds = (req: string): boolean =>
-    req.startsWith('entity:') ? ids.has(req.slice(7)) : req.startsWith('context:') ? req.slice(8) in contexts : true;
+    req
+      .split('+')
+      .every((c) => (c.startsWith('entity:') ? ids.has(c.slice(7)) : c.startsWith('context:') ? c.slice(8) in contexts : true));
   const terms: TermInput[] = [];
   const falseFriends: { entity: string; text: string }[] = [];
   for (const e of list) {

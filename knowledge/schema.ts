@@ -35,7 +35,12 @@ export const IsoDate = v.pipe(
 
 export const HttpsUrl = v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'must be an https:// URL'), v.maxLength(2000));
 
-export const Requirement = v.pipe(v.string(), v.regex(/^(entity|kind|context):[a-z0-9][a-z0-9.-]*$/, 'must be "entity:<id>", "kind:<kind>" or "context:<name>"'));
+const CONDITION = '(entity|kind|context):[a-z0-9][a-z0-9.-]*';
+/** One condition, or several joined with "+" that must all hold: "context:export+kind:chip". */
+export const Requirement = v.pipe(
+  v.string(),
+  v.regex(new RegExp(`^${CONDITION}(\\+${CONDITION}){0,3}$`), 'must be "entity:<id>", "kind:<kind>" or "context:<name>", or up to four of them joined with "+"'),
+);
 
 export const Alias = v.strictObject({
   /** The alias; "{a,b}" groups list inflected endings: "κανόν{ας,α,ες} διάδοσης". */
@@ -92,6 +97,12 @@ export const Source = v.strictObject({
   /** Publication date of the source, as precise as known. */
   published: IsoDate,
   lang: v.optional(Lang),
+  /**
+   * The source republishes or summarises others' reporting (a mirror, a news
+   * aggregator, a site that rewrites wire copy). No event or fact may rest on such
+   * sources alone.
+   */
+  aggregator: v.optional(v.boolean()),
 });
 
 export const PackHeader = v.strictObject({

@@ -4,6 +4,7 @@
 // background validates every payload (schemas.ts) before a handler sees it.
 
 import type { Kind } from '../knowledge/schema';
+import type { TextPosition, TextQuote } from '../model';
 
 export interface CardSource {
   url: string;
@@ -40,11 +41,75 @@ export interface PageMention {
   text: string;
 }
 
+/** What a page says about itself in its metadata; the background decides what to believe. */
+export interface PageMeta {
+  canonical?: string;
+  ogUrl?: string;
+  published?: string;
+  lang?: string;
+}
+
+/** The article a tab shows, as the background derived it. */
+export interface TabArticle {
+  id: string;
+  url: string;
+  site: string;
+  title: string;
+  published: string | null;
+  lang: string | null;
+}
+
 export interface TabMentions {
   url: string;
   title: string;
   mentions: PageMention[];
   updatedAt: number;
+  article?: TabArticle;
+  /** Anchored notes whose quote the page no longer has. */
+  orphaned?: string[];
+}
+
+/** A note as the page needs it: to find its quote, paint it and show it on hover. */
+export interface PageNote {
+  id: string;
+  body: string;
+  tags: string[];
+  entities: string[];
+  quote: TextQuote | null;
+  position: TextPosition | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface AnchorRequest {
+  id: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** Where the quote was when it was written, if known. */
+  start: number | null;
+}
+
+export type NotesImportReply =
+  | { ok: true; format: 'gloss' | 'jsonld'; added: number; restored: number; duplicates: number }
+  | { ok: false; issues: PackIssueReply[] };
+
+export interface SyncStatusReply {
+  configured: boolean;
+  url?: string;
+  lastSync?: number;
+  lastError?: string;
+  lastErrorAt?: number;
+  nextAttemptAt?: number;
+  /** Changes waiting to reach the server. */
+  pending: number;
+  /** Changes the server refused as invalid (kept locally). */
+  rejected: { type: string; record: string; reason: string }[];
+}
+
+export interface SightingSettingsReply {
+  enabled: boolean;
+  retentionDays: number;
 }
 
 export interface PackIssueReply {
@@ -60,7 +125,18 @@ export interface Protocol {
   /** Card contents for one entity. */
   'page.card': { request: { entity: string; lang: string }; response: CardData | null };
   /** What the page mentions, for the popup. */
-  'page.mentions': { request: { title: string; mentions: PageMention[] }; response: { stored: number } };
+  'page.mentions': { request: { title: string; mentions: PageMention[]; meta?: PageMeta }; response: { stored: number } };
+  /** This page's article and the notes on it (only ever the sender's own article). */
+  'page.notes': { request: { meta: PageMeta }; response: { articleId: string; notes: PageNote[] } };
+  /** A note on this page's article, from the composer on the page. */
+  'page.addNote': {
+    request: { meta: PageMeta; title: string; body: string; tags: string[]; entities: string[]; quote: TextQuote | null; position: TextPosition | null };
+    response: { id: string };
+  };
+  /** Which notes' quotes were found on the page and which were not. */
+  'page.noteStatus': { request: { orphaned: string[] }; response: { stored: number } };
+  /** Finds quotes approximately in page text that was edited since they were written. */
+  'page.anchor': { request: { text: string; quotes: AnchorRequest[] }; response: { found: { id: string; start: number; end: number }[] } };
 
   'ui.tabMentions': { request: { tabId: number }; response: TabMentions | null };
   'ui.importPack': { request: { json: string }; response: ImportReply };
@@ -68,6 +144,27 @@ export interface Protocol {
   'ui.setMuted': { request: { entity: string; muted: boolean }; response: { muted: boolean } };
   /** The user's own note on an entity (kept across pack updates); empty removes it. */
   'ui.setEntityNote': { request: { entity: string; note: string }; response: { saved: boolean } };
+  /** Adds a note (to a tab's article or a known article) or changes one (by id). */
+  'ui.saveNote': {
+    request: { id?: string; tabId?: number; articleId?: string; body: string; tags: string[]; entities: string[] };
+    response: { id: string };
+  };
+  'ui.deleteNote': { request: { id: string }; response: { deleted: string } };
+  'ui.undeleteNote': { request: { id: string }; response: { restored: string } };
+  'ui.deleteAllNotes': { request: Record<string, never>; response: { deleted: number } };
+  'ui.restoreRevision': { request: { id: string }; response: { restored: string } };
+  'ui.dismissRevision': { request: { id: string }; response: { dismissed: string } };
+  /** Imports notes (Gloss JSON or W3C Web Annotation JSON-LD): all or nothing. */
+  'ui.importNotes': { request: { json: string }; response: NotesImportReply };
+  'ui.setSightingSettings': { request: Partial<SightingSettingsReply>; response: SightingSettingsReply };
+  'ui.syncStatus': { request: Record<string, never>; response: SyncStatusReply };
+  /** Turns sync on with this server and token (the page asked for the host permission first). */
+  'ui.setSync': { request: { url: string; token: string }; response: SyncStatusReply };
+  'ui.syncNow': { request: Record<string, never>; response: SyncStatusReply };
+  /** Turns sync off; everything stays in this browser. */
+  'ui.stopSync': { request: Record<string, never>; response: SyncStatusReply };
+  /** Clears reading history ("seen on") of one site, or all. */
+  'ui.clearSightings': { request: { site?: string }; response: { cleared: number } };
 }
 
 export type MessageType = keyof Protocol;
@@ -82,4 +179,9 @@ export interface Envelope<T extends MessageType = MessageType> {
 export type Reply<T extends MessageType = MessageType> = { ok: true; result: Response<T> } | { ok: false; error: string };
 
 /** Messages the background pushes to content scripts. */
-export type Broadcast = { type: 'gloss.dictionaryChanged' } | { type: 'gloss.mutedChanged'; muted: string[] };
+export type Broadcast =
+  | { type: 'gloss.dictionaryChanged' }
+  | { type: 'gloss.mutedChanged'; muted: string[] }
+  | { type: 'gloss.notesChanged' }
+  /** The user asked (shortcut or context menu) to note the selected text. */
+  | { type: 'gloss.addNote' };

@@ -11,11 +11,11 @@ import { requestSchemas, requestSenders } from './schemas';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; incognito?: boolean };
   frameId?: number;
 }
 
-export type Caller = { kind: 'page'; tabId: number; url: string; frameId: number } | { kind: 'extension'; url: string };
+export type Caller = { kind: 'page'; tabId: number; url: string; frameId: number; incognito: boolean } | { kind: 'extension'; url: string };
 
 export type Handlers = { [T in MessageType]: (payload: Request<T>, caller: Caller) => Promise<Response<T>> };
 
@@ -29,7 +29,7 @@ export function classifySender(sender: SenderInfo, runtimeId: string, extensionO
   }
   if (originOf(url) === extensionOrigin) return { kind: 'extension', url: sender.url };
   if (sender.tab?.id !== undefined && (url.protocol === 'https:' || url.protocol === 'http:')) {
-    return { kind: 'page', tabId: sender.tab.id, url: sender.url, frameId: sender.frameId ?? 0 };
+    return { kind: 'page', tabId: sender.tab.id, url: sender.url, frameId: sender.frameId ?? 0, incognito: sender.tab.incognito === true };
   }
   return undefined;
 }

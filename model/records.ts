@@ -27,7 +27,7 @@ export const MAX_PACK_JSON = 4 * 1024 * 1024;
 
 /** W3C Web Annotation TextQuoteSelector: the quoted text and a little on either side. */
 export const TextQuote = v.strictObject({
-  exact: v.pipe(v.string(), v.minLength(1, 'the quote cannot be empty'), v.maxLength(MAX_QUOTE_LENGTH, `a quote is at most ${MAX_QUOTE_LENGTH} characters`)),
+  exact: v.pipe(v.string(), v.minLength(1, 'the quote cannot be empty'), v.maxLength(MAX_QUOTE_LENGTH, `a quote is at most ${MAX_QUOTE_LENGTH.toLocaleString('en')} characters`)),
   prefix: v.pipe(v.string(), v.maxLength(200)),
   suffix: v.pipe(v.string(), v.maxLength(200)),
 });

@@ -12,7 +12,7 @@ export interface ArticleInfo {
 }
 
 /** Writes the article if it is new or its metadata changed; call inside a transaction that includes writeTables('article'). */
-export async function ensureArticle(identity: ArticleIdentity, info: ArticleInfo): Promise<void> {
+export async function ensureArticle(identity: Pick<ArticleIdentity, 'id' | 'url' | 'site'>, info: ArticleInfo): Promise<void> {
   const existing = await db.articles.get(identity.id);
   const want = { url: identity.url, site: identity.site, title: info.title, published: info.published, lang: info.lang };
   if (existing && !existing.deleted) {

@@ -42,7 +42,7 @@ function noteFields(input: NoteInput) {
 }
 
 /** Adds a note to an article, recording the article too if it is new; one transaction. */
-export async function addNote(article: ArticleIdentity, info: ArticleInfo, input: NoteInput): Promise<NoteRecord> {
+export async function addNote(article: Pick<ArticleIdentity, 'id' | 'url' | 'site'>, info: ArticleInfo, input: NoteInput): Promise<NoteRecord> {
   if (input.body.trim() === '' && !input.quote) throw new RecordError('a note needs some text or a quote');
   return db.transaction('rw', writeTables('article', 'note'), async () => {
     await ensureArticle(article, info);

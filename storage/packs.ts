@@ -5,7 +5,9 @@
 import { foldString, expandForms } from '../engine';
 import { checkPack, describeIssues, type InstalledContext, type PackIssue } from '../knowledge/check';
 import { compareVersions, type Pack, type Source } from '../knowledge/schema';
+import { MAX_PACK_JSON } from '../model';
 import { db, type EntityRecord, type EventRecord, type PackRecord, type SourceRef } from './db';
+import { writeRecord } from './records';
 
 export async function listPacks(): Promise<PackRecord[]> {
   return db.packs.orderBy('id').toArray();
@@ -156,4 +158,43 @@ function toRef(s: Source): SourceRef {
   if (s.title !== undefined) ref.title = s.title;
   if (s.lang !== undefined) ref.lang = s.lang;
   return ref;
+}
+
+/** Keeps the file of a pack the user imported, so it can travel to their other browsers. */
+export async function keepPackFile(json: string, pack: PackRecord): Promise<boolean> {
+  if (json.length > MAX_PACK_JSON) return false;
+  await writeRecord('pack', pack.id, { json, version: pack.version, name: pack.name, deleted: false });
+  return true;
+}
+
+/** The user removed a pack: its file is deleted in their other browsers too. */
+export async function forgetPackFile(id: string): Promise<void> {
+  const file = await db.packFiles.get(id);
+  if (file && !file.deleted) await writeRecord('pack', id, { deleted: true });
+}
+
+/**
+ * A pack file changed in another browser: install it (checked like any import), or
+ * remove the pack. Returns a reason when the file cannot be installed here.
+ */
+export async function applyPackFile(id: string): Promise<{ changed: boolean; error?: string }> {
+  const file = await db.packFiles.get(id);
+  if (!file) return { changed: false };
+  const installed = await db.packs.get(id);
+  if (file.deleted) {
+    if (installed?.origin !== 'imported') return { changed: false };
+    await removePack(id);
+    return { changed: true };
+  }
+  if (installed?.origin === 'bundled') return { changed: false, error: `pack "${id}" from another browser has the id of a pack that comes with Gloss` };
+  if (installed && compareVersions(file.version, installed.version) <= 0) return { changed: false };
+  let input: unknown;
+  try {
+    input = JSON.parse(file.json);
+  } catch {
+    return { changed: false, error: `pack "${id}" from another browser is not JSON` };
+  }
+  const result = await importPack(input);
+  if (!result.ok) return { changed: false, error: `pack "${id}" from another browser was not installed: ${result.issues[0]?.path} ${result.issues[0]?.message}` };
+  return { changed: true };
 }

@@ -55,6 +55,12 @@ export const KV_CLOCK = 'clock';
 /** Highest outbox seq in a push that has not been acknowledged; entries up to it are never rewritten. */
 export const KV_PUSHING = 'sync.pushing';
 
+/** Times a change records, when they are not now (an import keeps the notes' own). */
+export interface WriteTimes {
+  createdAt?: number;
+  updatedAt?: number;
+}
+
 export interface ChangeMade<T extends LocalType> {
   record: SyncRecord<T>;
   entry: OutboxEntry;
@@ -91,9 +97,12 @@ export function makeChange<T extends LocalType>(
   hlc: Hlc,
   device: string,
   now: number,
+  times: WriteTimes = {},
 ): ChangeMade<T> {
-  const set: Record<string, unknown> = { ...fields, updatedAt: now };
-  if (!existing) Object.assign(set, { ...DEFAULTS[type], ...fields, createdAt: now, deleted: fields.deleted ?? false, updatedAt: now });
+  const updatedAt = times.updatedAt ?? now;
+  const set: Record<string, unknown> = { ...fields, updatedAt };
+  if (!existing) Object.assign(set, { ...DEFAULTS[type], ...fields, createdAt: times.createdAt ?? now, deleted: fields.deleted ?? false, updatedAt });
+  else if (times.createdAt !== undefined) set.createdAt = times.createdAt;
   const base: Record<string, Hlc | null> = {};
   for (const name of KEPT_ON_CONFLICT[type] ?? []) if (name in set) base[name] = existing?.clock[name] ?? null;
   const clock = { ...(existing?.clock ?? {}) };
@@ -152,8 +161,9 @@ export async function writeRecord<T extends LocalType>(
   type: T,
   id: string,
   fields: Partial<DataFields<T>> & { deleted?: boolean },
+  times: WriteTimes = {},
 ): Promise<SyncRecord<T>> {
-  const checked = checkFields(type, id, fields);
+  const checked = checkFields(type, id, { ...fields, ...times });
   if (!checked.ok) throw new RecordError(`${type} ${id}: ${checked.message}`);
   return db.transaction('rw', writeTables(type), async () => {
     const table = tableOf(type);
@@ -161,7 +171,7 @@ export async function writeRecord<T extends LocalType>(
     const { device, clock } = await deviceAndClock(db.kv);
     const now = Date.now();
     const hlc = tick(clock, now, device);
-    const { record, entry } = makeChange(type, id, existing ? syncedPart(existing) : undefined, checked.value as typeof fields, hlc, device, now);
+    const { record, entry } = makeChange(type, id, existing ? syncedPart(existing) : undefined, fields, hlc, device, now, times);
     await table.put(withLocalFields(type, record));
     await enqueue(db.outbox, db.kv, entry);
     await db.kv.put({ key: KV_CLOCK, value: hlc });
@@ -214,7 +224,10 @@ export async function writeInUpgrade<T extends LocalType>(
   id: string,
   fields: Partial<DataFields<T>>,
   now: number,
-): Promise<void> {
+): Promise<boolean> {
+  // Rows Gloss itself wrote are valid; one that is not (a corrupt profile) cannot sync
+  // and must not keep the database from opening, so it is left out.
+  if (!checkFields(type, id, fields).ok) return false;
   const kv = tx.table('kv');
   const { device, clock } = await deviceAndClock(kv);
   const hlc = tick(clock, now, device);
@@ -222,4 +235,5 @@ export async function writeInUpgrade<T extends LocalType>(
   await tx.table(SYNCED_TABLES[type]).put(withLocalFields(type, record));
   await enqueue(tx.table('outbox'), kv, entry);
   await kv.put({ key: KV_CLOCK, value: hlc });
+  return true;
 }

@@ -1,21 +1,58 @@
 // What the background does for each request. Payloads arrive validated (messaging/
-// router.ts); handlers still treat page-supplied ids as untrusted lookups.
+// router.ts); handlers still treat page-supplied ids as untrusted lookups, and a page
+// only ever reaches its own article: the article is derived from the address the
+// browser reports for the sender, believing the page's canonical link only for the
+// same site.
 
 import { browser } from 'wxt/browser';
+import { findQuote } from '../../engine/quote-approx';
 import type { Caller, Handlers } from '../../messaging/router';
-import type { Broadcast, CardData, PageMention, TabMentions } from '../../messaging/protocol';
+import type { Broadcast, CardData, PageMention, PageMeta, PageNote, TabArticle, TabMentions } from '../../messaging/protocol';
 import { pickText } from '../../knowledge/localize';
+import { articleIdentity, normalizePublished, type ArticleIdentity } from '../../model';
 import { getEntities, getEntity, mutedEntities, setEntityNote, setMuted } from '../../storage/entities';
 import { timeline } from '../../storage/events';
 import { currentDictionary, type StoredDictionary } from '../../storage/dictionary';
-import { importPack, removePack } from '../../storage/packs';
-import { recordSightings } from '../../storage/sightings';
+import type { LocalNote } from '../../storage/db';
+import {
+  addNote,
+  deleteAllNotes,
+  deleteNote,
+  dismissRevision,
+  getNote,
+  notesOfArticle,
+  restoreRevision,
+  undeleteNote,
+  updateNote,
+} from '../../storage/notes';
+import { getArticle } from '../../storage/articles';
+import { forgetPackFile, importPack, keepPackFile, removePack } from '../../storage/packs';
+import { setSyncConfig } from '../../storage/sync-state';
+import { syncStatus } from './sync';
+import { clearSightings, recordSightings, setSightingSettings } from '../../storage/sightings';
+import { importNotesFile } from './import-notes';
 
 /** A card is read at a glance: the latest events and the first key facts; the popup has the rest. */
 const CARD_EVENTS = 3;
 const CARD_FACTS = 2;
 
-export function createHandlers(ready: Promise<unknown>): Handlers {
+export interface HandlerHooks {
+  /** Something that syncs changed locally. */
+  changed(): void;
+  /** Syncs now, whatever the back-off; true if it worked. */
+  syncNow(): Promise<boolean>;
+}
+
+const NO_SYNC: HandlerHooks = { changed() {}, syncNow: async () => false };
+
+export interface BackgroundEvents {
+  /** Installed packs changed: recompile and tell the pages. */
+  dictionaryChanged(): Promise<void>;
+  notesChanged(): Promise<void>;
+  mutesChanged(): Promise<void>;
+}
+
+export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = NO_SYNC): { handlers: Handlers; events: BackgroundEvents } {
   let dictionary: Promise<StoredDictionary> | undefined;
   const getDictionary = (): Promise<StoredDictionary> => {
     dictionary ??= ready.then(currentDictionary).catch((e: unknown) => {
@@ -29,8 +66,17 @@ export function createHandlers(ready: Promise<unknown>): Handlers {
     await getDictionary();
     await broadcast({ type: 'gloss.dictionaryChanged' });
   };
+  const notesChanged = async (): Promise<void> => {
+    hooks.changed();
+    await broadcast({ type: 'gloss.notesChanged' });
+  };
+  const events: BackgroundEvents = {
+    dictionaryChanged,
+    notesChanged: () => broadcast({ type: 'gloss.notesChanged' }),
+    mutesChanged: async () => broadcast({ type: 'gloss.mutedChanged', muted: [...(await mutedEntities())] }),
+  };
 
-  return {
+  const handlers: Handlers = {
     async 'page.dictionary'() {
       const [d, muted] = await Promise.all([getDictionary(), mutedEntities()]);
       return { id: d.id, encoded: d.encoded, muted: [...muted] };
@@ -41,21 +87,71 @@ export function createHandlers(ready: Promise<unknown>): Handlers {
       return cardFor(entity, lang);
     },
 
-    async 'page.mentions'({ title, mentions }, caller) {
+    async 'page.mentions'({ title, mentions, meta }, caller) {
       if (caller.kind !== 'page' || caller.frameId !== 0) return { stored: 0 };
       const known = await getEntities(mentions.map((m) => m.entity));
       const kept: PageMention[] = mentions.filter((m) => known.has(m.entity));
-      const url = pageKey(caller.url);
-      const value: TabMentions = { url, title, mentions: kept, updatedAt: Date.now() };
+      const identity = await pageArticle(caller, meta ?? {});
+      const article = tabArticle(identity, title, meta ?? {});
+      const previous = await readTab(caller.tabId);
+      const value: TabMentions = {
+        url: identity.url,
+        title,
+        mentions: kept,
+        updatedAt: Date.now(),
+        article,
+        orphaned: previous?.article?.id === article.id ? previous.orphaned : undefined,
+      };
       await browser.storage.session.set({ [tabKey(caller.tabId)]: value });
-      if (kept.length > 0) await recordSightings(url, title, kept);
+      // Nothing is recorded from private windows.
+      if (kept.length > 0 && !caller.incognito) await recordSightings(identity.url, title, kept);
       return { stored: kept.length };
     },
 
+    async 'page.notes'({ meta }, caller) {
+      if (caller.kind !== 'page') throw new Error('not a page');
+      const identity = await pageArticle(caller, meta);
+      const notes = await notesOfArticle(identity.id);
+      return { articleId: identity.id, notes: notes.map(toPageNote) };
+    },
+
+    async 'page.addNote'({ meta, title, body, tags, entities, quote, position }, caller) {
+      if (caller.kind !== 'page') throw new Error('not a page');
+      const identity = await pageArticle(caller, meta);
+      const known = await getEntities(entities);
+      const note = await addNote(identity, articleInfo(title, meta), {
+        body,
+        tags,
+        entities: entities.filter((e) => known.has(e)),
+        quote,
+        position,
+      });
+      await notesChanged();
+      return { id: note.id };
+    },
+
+    async 'page.noteStatus'({ orphaned }, caller) {
+      if (caller.kind !== 'page' || caller.frameId !== 0) return { stored: 0 };
+      const state = await readTab(caller.tabId);
+      if (!state?.article) return { stored: 0 };
+      // Only ids of this article's notes are kept: a page cannot plant others.
+      const own = new Set((await notesOfArticle(state.article.id)).map((n) => n.id));
+      const kept = orphaned.filter((id) => own.has(id));
+      await browser.storage.session.set({ [tabKey(caller.tabId)]: { ...state, orphaned: kept } });
+      return { stored: kept.length };
+    },
+
+    async 'page.anchor'({ text, quotes }) {
+      const found: { id: string; start: number; end: number }[] = [];
+      for (const q of quotes) {
+        const m = findQuote(text, q, q.start);
+        if (m) found.push({ id: q.id, start: m.start, end: m.end });
+      }
+      return { found };
+    },
+
     async 'ui.tabMentions'({ tabId }) {
-      const key = tabKey(tabId);
-      const stored = await browser.storage.session.get(key);
-      return (stored[key] as TabMentions | undefined) ?? null;
+      return (await readTab(tabId)) ?? null;
     },
 
     async 'ui.importPack'({ json }) {
@@ -67,12 +163,15 @@ export function createHandlers(ready: Promise<unknown>): Handlers {
       }
       const result = await importPack(input);
       if (!result.ok) return { ok: false, issues: result.issues };
+      if (await keepPackFile(json, result.pack)) hooks.changed();
       await dictionaryChanged();
       return { ok: true, id: result.pack.id, version: result.pack.version, replaced: result.replaced };
     },
 
     async 'ui.removePack'({ id }) {
       await removePack(id);
+      await forgetPackFile(id);
+      hooks.changed();
       await dictionaryChanged();
       return { removed: id };
     },
@@ -80,16 +179,106 @@ export function createHandlers(ready: Promise<unknown>): Handlers {
     async 'ui.setMuted'({ entity, muted }) {
       if (!(await getEntity(entity))) throw new Error(`no entity "${entity}"`);
       await setMuted(entity, muted);
-      await broadcast({ type: 'gloss.mutedChanged', muted: [...(await mutedEntities())] });
+      hooks.changed();
+      await events.mutesChanged();
       return { muted };
     },
 
     async 'ui.setEntityNote'({ entity, note }) {
       if (!(await getEntity(entity))) throw new Error(`no entity "${entity}"`);
       await setEntityNote(entity, note);
+      hooks.changed();
       return { saved: true };
     },
+
+    async 'ui.saveNote'({ id, tabId, articleId, body, tags, entities }) {
+      const known = await getEntities(entities);
+      const kept = entities.filter((e) => known.has(e));
+      if (id !== undefined) {
+        if (!(await getNote(id))) throw new Error(`no note "${id}"`);
+        await updateNote(id, { body, tags, entities: kept });
+        await notesChanged();
+        return { id };
+      }
+      let article: TabArticle | undefined;
+      if (tabId !== undefined) article = (await readTab(tabId))?.article;
+      else if (articleId !== undefined) {
+        const stored = await getArticle(articleId);
+        if (stored && !stored.deleted) article = { id: stored.id, url: stored.url, site: stored.site, title: stored.title, published: stored.published, lang: stored.lang };
+      }
+      if (!article) throw new Error('no article to add the note to: Gloss has not read this page');
+      const note = await addNote(article, { title: article.title, published: article.published, lang: article.lang }, { body, tags, entities: kept });
+      await notesChanged();
+      return { id: note.id };
+    },
+
+    async 'ui.deleteNote'({ id }) {
+      await deleteNote(id);
+      await notesChanged();
+      return { deleted: id };
+    },
+
+    async 'ui.undeleteNote'({ id }) {
+      await undeleteNote(id);
+      await notesChanged();
+      return { restored: id };
+    },
+
+    async 'ui.deleteAllNotes'() {
+      const deleted = await deleteAllNotes();
+      await notesChanged();
+      return { deleted };
+    },
+
+    async 'ui.restoreRevision'({ id }) {
+      await restoreRevision(id);
+      await notesChanged();
+      return { restored: id };
+    },
+
+    async 'ui.dismissRevision'({ id }) {
+      await dismissRevision(id);
+      hooks.changed();
+      return { dismissed: id };
+    },
+
+    async 'ui.importNotes'({ json }) {
+      const reply = await importNotesFile(json);
+      if (reply.ok && reply.added + reply.restored > 0) await notesChanged();
+      return reply;
+    },
+
+    async 'ui.setSightingSettings'(settings) {
+      return setSightingSettings(settings);
+    },
+
+    async 'ui.syncStatus'() {
+      return syncStatus();
+    },
+
+    async 'ui.setSync'({ url, token }) {
+      const u = new URL(url);
+      const base = `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
+      await setSyncConfig({ url: base, token });
+      await hooks.syncNow();
+      return syncStatus();
+    },
+
+    async 'ui.syncNow'() {
+      await hooks.syncNow();
+      return syncStatus();
+    },
+
+    async 'ui.stopSync'() {
+      await setSyncConfig(undefined);
+      return syncStatus();
+    },
+
+    async 'ui.clearSightings'({ site }) {
+      return { cleared: await clearSightings(site) };
+    },
   };
+  return { handlers, events };
 }
 
 export async function cardFor(entityId: string, lang: string): Promise<CardData | null> {
@@ -122,11 +311,27 @@ export function tabKey(tabId: number): string {
   return `tab:${tabId}`;
 }
 
-/** Sightings are kept per article: the URL without its fragment. */
-function pageKey(url: string): string {
-  const u = new URL(url);
-  u.hash = '';
-  return u.href;
+async function readTab(tabId: number): Promise<TabMentions | undefined> {
+  const key = tabKey(tabId);
+  const stored = await browser.storage.session.get(key);
+  return stored[key] as TabMentions | undefined;
+}
+
+/** The sender's article: its own address, or its canonical one on the same site. */
+function pageArticle(caller: Caller & { kind: 'page' }, meta: PageMeta): Promise<ArticleIdentity> {
+  return articleIdentity({ url: caller.url, canonical: meta.canonical, ogUrl: meta.ogUrl });
+}
+
+function articleInfo(title: string, meta: PageMeta) {
+  return { title: title.trim().slice(0, 1000), published: normalizePublished(meta.published) ?? null, lang: meta.lang?.trim() || null };
+}
+
+function tabArticle(identity: ArticleIdentity, title: string, meta: PageMeta): TabArticle {
+  return { id: identity.id, url: identity.url, site: identity.site, ...articleInfo(title, meta) };
+}
+
+function toPageNote(n: LocalNote): PageNote {
+  return { id: n.id, body: n.body, tags: n.tags, entities: n.entities, quote: n.quote, position: n.position, createdAt: n.createdAt, updatedAt: n.updatedAt };
 }
 
 async function broadcast(message: Broadcast): Promise<void> {

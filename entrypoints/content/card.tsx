@@ -4,8 +4,9 @@
 
 import { render } from 'preact';
 import { HoverCard } from '../../components/HoverCard';
+import { NoteCard } from '../../components/NoteCard';
 import cardCss from '../../components/card.css?inline';
-import type { CardData } from '../../messaging/protocol';
+import type { CardData, PageNote } from '../../messaging/protocol';
 
 const SHOW_DELAY_MS = 120;
 const HIDE_DELAY_MS = 300;
@@ -23,6 +24,7 @@ export class CardPresenter {
     private readonly load: (entity: string) => Promise<CardData | null>,
     private readonly locale: string,
     signal: AbortSignal,
+    private readonly noteThis?: (key: object, card: CardData) => void,
   ) {
     signal.addEventListener('abort', () => this.destroy());
     document.addEventListener(
@@ -40,6 +42,19 @@ export class CardPresenter {
     if (this.shownFor === key) return;
     clearTimeout(this.showTimer);
     this.showTimer = window.setTimeout(() => void this.show(key, entity, text, anchor), SHOW_DELAY_MS);
+  }
+
+  /** The pointer is over the quote of one of the reader's notes. */
+  enterNote(note: PageNote, anchor: DOMRect): void {
+    clearTimeout(this.hideTimer);
+    if (this.shownFor === note) return;
+    clearTimeout(this.showTimer);
+    this.showTimer = window.setTimeout(() => {
+      const layer = this.ensureLayer();
+      this.shownFor = note;
+      render(<NoteCard note={note} locale={this.locale} />, layer);
+      this.place(anchor);
+    }, SHOW_DELAY_MS);
   }
 
   /** The pointer left the mention: hide unless it moves onto the card. */
@@ -70,7 +85,11 @@ export class CardPresenter {
     }
     const data = await cached;
     if (this.shownFor !== key) return;
-    render(<HoverCard card={data ?? 'missing'} text={text} locale={this.locale} />, layer);
+    const noteThis = this.noteThis && data ? () => {
+      this.hideNow();
+      this.noteThis!(key, data);
+    } : undefined;
+    render(<HoverCard card={data ?? 'missing'} text={text} locale={this.locale} onNoteThis={noteThis} />, layer);
     this.place(anchor);
   }
 

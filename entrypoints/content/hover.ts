@@ -2,25 +2,32 @@
 // pointer position is turned into a text position (caretPositionFromPoint) at most
 // once per frame, and the mention there is confirmed against its on-screen boxes.
 
+import type { PageNote } from '../../messaging/protocol';
+import type { NotesLayer } from './notes';
 import type { FoundMention, PageScanner } from './scanner';
 
 export interface HoverCallbacks {
   enter(mention: FoundMention, rect: DOMRect): void;
+  enterNote(note: PageNote, rect: DOMRect): void;
   leave(): void;
 }
 
-export function trackHover(scanner: () => PageScanner | undefined, callbacks: HoverCallbacks, signal: AbortSignal): void {
+export function trackHover(scanner: () => PageScanner | undefined, notes: NotesLayer, callbacks: HoverCallbacks, signal: AbortSignal): void {
   let frame = 0;
   let x = 0;
   let y = 0;
-  let current: FoundMention | undefined;
+  let current: FoundMention | PageNote | undefined;
 
   const check = (): void => {
     frame = 0;
-    const found = mentionAt(scanner(), x, y);
-    if (found?.mention === current) return;
-    current = found?.mention;
+    const pos = caretAt(x, y);
+    const found = pos && mentionAt(scanner(), pos, x, y);
+    const note = found ? undefined : pos && notes.noteAt(pos.node, pos.offset, x, y);
+    const target = found?.mention ?? note?.note;
+    if (target === current) return;
+    current = target;
     if (found) callbacks.enter(found.mention, found.rect);
+    else if (note) callbacks.enterNote(note.note, note.rect);
     else callbacks.leave();
   };
 
@@ -48,10 +55,13 @@ export function trackHover(scanner: () => PageScanner | undefined, callbacks: Ho
   });
 }
 
-function mentionAt(scanner: PageScanner | undefined, x: number, y: number): { mention: FoundMention; rect: DOMRect } | undefined {
-  if (!scanner) return undefined;
-  const pos = caretAt(x, y);
-  if (!pos || pos.node.nodeType !== Node.TEXT_NODE) return undefined;
+function mentionAt(
+  scanner: PageScanner | undefined,
+  pos: { node: Node; offset: number },
+  x: number,
+  y: number,
+): { mention: FoundMention; rect: DOMRect } | undefined {
+  if (!scanner || pos.node.nodeType !== Node.TEXT_NODE) return undefined;
   for (const m of scanner.mentionsIn(pos.node as Text)) {
     if (scanner.isMuted(m.entity) || pos.offset < m.start || pos.offset > m.end) continue;
     const range = document.createRange();

@@ -5,9 +5,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { decodeDictionary } from '../../engine/compiled';
 import { send } from '../../messaging/client';
 import type { Broadcast } from '../../messaging/protocol';
+import { readPageMeta } from './article-meta';
 import { CardPresenter } from './card';
 import { trackHover } from './hover';
-import { PageScanner } from './scanner';
+import { NotesLayer } from './notes';
+import { PageScanner, type FoundMention } from './scanner';
 
 /** Above this many changed nodes in one batch, one full rescan is cheaper. */
 const FULL_RESCAN_THRESHOLD = 1000;
@@ -27,13 +29,22 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   const signal = ctx.signal;
   let scanner: PageScanner | undefined;
   let reportTimer: number | undefined;
+  const notes = new NotesLayer(
+    {
+      notes: (meta) => send('page.notes', { meta }),
+      add: (note) => send('page.addNote', note),
+      status: (orphaned) => send('page.noteStatus', { orphaned }),
+      approximate: async (text, quotes) => (await send('page.anchor', { text, quotes })).found,
+    },
+    signal,
+  );
 
   const report = (): void => {
     if (reportTimer !== undefined) clearTimeout(reportTimer);
     reportTimer = ctx.setTimeout(() => {
       reportTimer = undefined;
       if (!scanner) return;
-      void send('page.mentions', { title: document.title.slice(0, 1000), mentions: scanner.summary() }).catch(() => undefined);
+      void send('page.mentions', { title: document.title.slice(0, 1000), mentions: scanner.summary(), meta: readPageMeta() }).catch(() => undefined);
     }, REPORT_DELAY_MS);
   };
 
@@ -74,6 +85,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       await s.rescan(nodes, signal);
     }
     report();
+    notes.pageChanged();
   };
   const observer = new MutationObserver((records) => {
     for (const r of records) {
@@ -91,23 +103,34 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   // Single-page apps: a new article under a new URL gets its own report.
   ctx.addEventListener(window, 'wxt:locationchange', () => report());
 
-  const cards = new CardPresenter((entity) => send('page.card', { entity, lang: navigator.language }), navigator.language, signal);
+  const cards = new CardPresenter(
+    (entity) => send('page.card', { entity, lang: navigator.language }),
+    navigator.language,
+    signal,
+    (key, card) => notes.compose({ range: (key as FoundMention).range, entity: { id: card.id, name: card.name } }),
+  );
   trackHover(
     () => scanner,
+    notes,
     {
       enter(m, rect) {
         const s = scanner;
         if (s) cards.enter(m, s.dict.entities[m.entity]!, (m.range.startContainer as Text).data.slice(m.start, m.end), rect);
       },
+      enterNote: (note, rect) => cards.enterNote(note, rect),
       leave: () => cards.leave(),
     },
     signal,
   );
+  notes.watchSelection();
+  void notes.load().catch(() => undefined);
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id || signal.aborted) return;
     const m = message as Broadcast;
     if (m?.type === 'gloss.dictionaryChanged') void load().catch(() => undefined);
+    else if (m?.type === 'gloss.notesChanged') void notes.load().catch(() => undefined);
+    else if (m?.type === 'gloss.addNote') notes.compose();
     else if (m?.type === 'gloss.mutedChanged' && Array.isArray(m.muted)) {
       scanner?.setMuted(new Set(m.muted.filter((x) => typeof x === 'string')));
       report();

@@ -1,9 +1,12 @@
 // Finds and paints the mentions on a page. The first scan walks the whole body in
-// slices of a few milliseconds; after that only what changes is rescanned. Every
-// mention is kept per text node, for hover hit-testing and for removal when the node
-// changes or leaves the page.
+// slices of a few milliseconds, collecting what the matcher finds per text node; then
+// engine/page.ts resolves the page (ambiguity, topic gate, first mentions), the same
+// function the scan command and the quality gate use. After that only what changes is
+// rescanned, and the page is resolved again from the stored candidates (cheap: no
+// text is read again). Every painted mention is kept per text node, for hover
+// hit-testing and for removal when the node changes or leaves the page.
 
-import { Matcher, PageContext, type Candidate, type CompiledDictionary } from '../../engine';
+import { Matcher, resolvePage, type Candidate, type CompiledDictionary, type Topic } from '../../engine';
 import { hasSkippedParent, isRendered, ReadableText, yieldToPage } from './page-text';
 
 /** Longest stretch of work before giving the page a turn: about a frame, far below a long task (50 ms). */
@@ -25,27 +28,43 @@ export interface ScanStats {
   longestSliceMs: number;
 }
 
+export interface ScannerOptions {
+  /**
+   * Show people, places and agencies at their first mention only (the default). The
+   * setting "show every mention" passes false.
+   */
+  firstMentionOnly?: boolean;
+}
+
 export class PageScanner {
   readonly dict: CompiledDictionary;
   private readonly matcher: Matcher;
-  private context: PageContext;
+  private readonly firstMentionOnly: boolean;
   private readonly highlights: Highlight[];
+  /** What the matcher found in each text node that has anything, in document order. */
+  private runs = new Map<Text, Candidate[]>();
+  /** Whether nodes were added to `runs` out of document order since the last resolution. */
+  private unordered = false;
+  /** Context words seen on the page since the last reset (the matcher reports each once). */
+  private known: Uint8Array;
   private readonly byNode = new Map<Text, FoundMention[]>();
-  /** Ambiguous candidates waiting for context, per node. */
-  private readonly waiting = new Map<Text, Candidate[]>();
   private muted: Uint8Array;
   private readonly readable = new ReadableText();
-  /** The node the last mention was added to, and its list (mentions come node by node). */
-  private lastNode?: Text;
-  private lastList?: FoundMention[];
+  private lastTopic: Topic = { onTopic: false, mentions: 0, entities: 0, beyondBrands: false };
   readonly stats: ScanStats = { nodes: 0, chars: 0, longestSliceMs: 0 };
 
-  constructor(dict: CompiledDictionary, muted: ReadonlySet<string>) {
+  constructor(dict: CompiledDictionary, muted: ReadonlySet<string>, options: ScannerOptions = {}) {
     this.dict = dict;
     this.matcher = new Matcher(dict);
-    this.context = new PageContext(dict);
+    this.firstMentionOnly = options.firstMentionOnly !== false;
+    this.known = new Uint8Array(dict.contexts.length);
     this.muted = this.mutedMask(muted);
     this.highlights = dict.kinds.map(() => new Highlight());
+  }
+
+  /** Whether the page is about the topic, and on how much evidence (docs/decisions/0007-topic-gate.md). */
+  get topic(): Topic {
+    return this.lastTopic;
   }
 
   /**
@@ -57,38 +76,11 @@ export class PageScanner {
     this.dict.kinds.forEach((kind, i) => CSS.highlights.set(`gloss-${kind}`, this.highlights[i]!));
   }
 
-  /** Scans every text node under root, yielding to the page between slices. */
+  /** Scans every text node under root, yielding to the page between slices, then resolves the page. */
   async scan(root: Node, signal?: AbortSignal): Promise<void> {
     this.readable.clear();
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const matcher = this.matcher;
-    const known = this.context.knownContexts;
-    let sliceStart = performance.now();
-    let count = 0;
-    let chars = 0;
-    let grew = false;
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      if ((++count & 63) === 0) {
-        const elapsed = performance.now() - sliceStart;
-        if (elapsed > SLICE_MS) {
-          this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, elapsed);
-          await yieldToPage();
-          if (signal?.aborted) return;
-          sliceStart = performance.now();
-        }
-      }
-      const text = node.data;
-      // Script and style text is long; skip it before matching (short text costs little
-      // and is judged with its ancestors if something is found in it).
-      if (text.length > SKIP_CHECK_LENGTH && hasSkippedParent(node)) continue;
-      chars += text.length;
-      const candidates = matcher.scan(text, known);
-      if (candidates.length > 0) grew = this.found(node, candidates) || grew;
-    }
-    this.stats.nodes += count;
-    this.stats.chars += chars;
-    if (grew) this.recheckWaiting();
-    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, performance.now() - sliceStart);
+    if (!(await this.collect(root, signal))) return;
+    this.resolve();
   }
 
   /** Rescans nodes whose text changed and subtrees that were added. */
@@ -98,25 +90,33 @@ export class PageScanner {
       if (signal?.aborted) return;
       if (!node.isConnected) continue;
       if (node.nodeType === Node.TEXT_NODE) {
-        this.forget(node as Text);
-        if (!hasSkippedParent(node) && this.scanNode(node as Text, (node as Text).data)) this.recheckWaiting();
-      } else {
-        await this.scan(node, signal);
-      }
+        const text = node as Text;
+        this.forget(text);
+        if (!hasSkippedParent(text)) this.scanNode(text);
+      } else if (!(await this.collect(node, signal))) return;
     }
+    this.unordered = true;
+    this.resolve();
   }
 
   /** Drops mentions in text nodes that are no longer in the document. */
   sweep(): void {
-    for (const node of this.byNode.keys()) if (!node.isConnected) this.forget(node);
-    for (const node of this.waiting.keys()) if (!node.isConnected) this.waiting.delete(node);
+    let dropped = false;
+    for (const node of [...this.runs.keys()]) {
+      if (node.isConnected) continue;
+      this.forget(node);
+      dropped = true;
+    }
+    // A page that lost its evidence may fall off topic; one that lost a first mention shows the next.
+    if (dropped) this.resolve();
   }
 
   /** Removes everything (for a new article in a single-page app). */
   reset(): void {
-    for (const node of [...this.byNode.keys()]) this.forget(node);
-    this.waiting.clear();
-    this.context = new PageContext(this.dict);
+    for (const node of [...this.runs.keys()]) this.forget(node);
+    this.runs = new Map();
+    this.known = new Uint8Array(this.dict.contexts.length);
+    this.lastTopic = { onTopic: false, mentions: 0, entities: 0, beyondBrands: false };
   }
 
   setMuted(muted: ReadonlySet<string>): void {
@@ -150,57 +150,102 @@ export class PageScanner {
     return [...out.values()];
   }
 
-  private scanNode(node: Text, text: string): boolean {
+  /** Walks the text under root and stores what the matcher finds; false if aborted. */
+  private async collect(root: Node, signal?: AbortSignal): Promise<boolean> {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const matcher = this.matcher;
+    const known = this.known;
+    let sliceStart = performance.now();
+    let count = 0;
+    let chars = 0;
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      if ((++count & 63) === 0) {
+        const elapsed = performance.now() - sliceStart;
+        if (elapsed > SLICE_MS) {
+          this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, elapsed);
+          await yieldToPage();
+          if (signal?.aborted) return false;
+          sliceStart = performance.now();
+        }
+      }
+      const text = node.data;
+      // Script and style text is long; skip it before matching (short text costs little
+      // and is judged with its ancestors if something is found in it).
+      if (text.length > SKIP_CHECK_LENGTH && hasSkippedParent(node)) continue;
+      chars += text.length;
+      const candidates = matcher.scan(text, known);
+      if (candidates.length > 0) this.store(node, candidates);
+    }
+    this.stats.nodes += count;
+    this.stats.chars += chars;
+    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, performance.now() - sliceStart);
+    return true;
+  }
+
+  private scanNode(node: Text): void {
     this.stats.nodes++;
-    this.stats.chars += text.length;
-    const candidates = this.matcher.scan(text, this.context.knownContexts);
-    return candidates.length > 0 && this.found(node, candidates);
+    this.stats.chars += node.data.length;
+    const candidates = this.matcher.scan(node.data, this.known);
+    if (candidates.length > 0) this.store(node, candidates);
   }
 
-  /** Takes in what the matcher found in one text node; true if the page context grew. */
-  private found(node: Text, candidates: Candidate[]): boolean {
-    if (!this.readable.has(node)) return false;
-    const grew = this.context.observe(candidates);
-    let waiting: Candidate[] | undefined;
-    for (const c of candidates) {
-      if (this.dict.patRole[c.pattern] !== 0) continue;
-      const pattern = this.context.resolve(c);
-      if (pattern !== undefined) this.add(node, c, pattern);
-      else (waiting ??= []).push(c);
+  private store(node: Text, candidates: Candidate[]): void {
+    if (!this.readable.has(node)) return;
+    for (const c of candidates) if (this.dict.patRole[c.pattern] === 1) this.known[this.dict.patRef[c.pattern]!] = 1;
+    this.runs.set(node, candidates);
+  }
+
+  /** Resolves the page from the stored candidates and paints the difference. */
+  private resolve(): void {
+    if (this.unordered) {
+      for (const n of [...this.runs.keys()]) if (!n.isConnected) this.forget(n);
+      const nodes = [...this.runs.keys()];
+      nodes.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      this.runs = new Map(nodes.map((n) => [n, this.runs.get(n)!]));
+      this.unordered = false;
     }
-    if (waiting) this.waiting.set(node, waiting);
-    return grew;
-  }
-
-  private recheckWaiting(): void {
-    for (const [node, list] of this.waiting) {
-      const still = list.filter((c) => {
-        const pattern = this.context.resolve(c);
-        if (pattern === undefined) return true;
-        this.add(node, c, pattern);
-        return false;
+    const nodes = [...this.runs.keys()];
+    const lists = [...this.runs.values()];
+    const { topic, shown, offsets } = resolvePage(this.dict, lists, { firstMentionOnly: this.firstMentionOnly, knownContexts: this.known });
+    this.lastTopic = topic;
+    nodes.forEach((node, r) => {
+      const at = offsets[r]!;
+      lists[r]!.forEach((c, i) => {
+        // The candidate becomes the mention record: one object per mention, not two.
+        const m = c as Partial<FoundMention> & Candidate;
+        const p = shown[at + i]!;
+        const entity = p >= 0 ? this.dict.patRef[p]! : -1;
+        const had = m.range ? m.entity! : -1;
+        if (entity === had) return;
+        if (had >= 0) this.unpaint(node, m as FoundMention);
+        if (entity >= 0) this.add(node, m, entity);
       });
-      if (still.length === 0) this.waiting.delete(node);
-      else this.waiting.set(node, still);
-    }
+    });
   }
 
-  private add(node: Text, c: Candidate, pattern: number): void {
-    // The candidate becomes the mention record: one object per mention, not two.
-    const m = c as FoundMention;
-    m.entity = this.dict.patRef[pattern]!;
-    m.range = new StaticRange({ startContainer: node, startOffset: c.start, endContainer: node, endOffset: c.end });
-    if (this.lastNode === node) {
-      this.lastList!.push(m);
-      this.paint(m);
-      return;
+  private add(node: Text, m: Partial<FoundMention> & Candidate, entity: number): void {
+    m.entity = entity;
+    m.range = new StaticRange({ startContainer: node, startOffset: m.start, endContainer: node, endOffset: m.end });
+    const list = this.byNode.get(node);
+    if (!list) this.byNode.set(node, [m as FoundMention]);
+    else {
+      // Keep the node's mentions in text order (a later resolution may add an earlier one).
+      let at = list.length;
+      while (at > 0 && list[at - 1]!.start > m.start) at--;
+      list.splice(at, 0, m as FoundMention);
     }
-    let list = this.byNode.get(node);
-    if (list) list.push(m);
-    else this.byNode.set(node, (list = [m]));
-    this.lastNode = node;
-    this.lastList = list;
-    this.paint(m);
+    this.paint(m as FoundMention);
+  }
+
+  private unpaint(node: Text, m: FoundMention): void {
+    this.highlights[this.dict.entityKind[m.entity]!]!.delete(m.range);
+    const list = this.byNode.get(node);
+    if (list) {
+      const at = list.indexOf(m);
+      if (at >= 0) list.splice(at, 1);
+      if (list.length === 0) this.byNode.delete(node);
+    }
+    (m as Partial<FoundMention>).range = undefined;
   }
 
   private paint(m: FoundMention): void {
@@ -208,13 +253,15 @@ export class PageScanner {
   }
 
   private forget(node: Text): void {
-    if (this.lastNode === node) this.lastNode = this.lastList = undefined;
     const list = this.byNode.get(node);
     if (list) {
-      for (const m of list) this.highlights[this.dict.entityKind[m.entity]!]!.delete(m.range);
+      for (const m of list) {
+        this.highlights[this.dict.entityKind[m.entity]!]!.delete(m.range);
+        (m as Partial<FoundMention>).range = undefined;
+      }
       this.byNode.delete(node);
     }
-    this.waiting.delete(node);
+    this.runs.delete(node);
   }
 
   private mutedMask(muted: ReadonlySet<string>): Uint8Array {

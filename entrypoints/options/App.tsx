@@ -7,6 +7,9 @@ import { send } from '../../messaging/client';
 import type { ImportReply } from '../../messaging/protocol';
 import { getEntities, mutedEntities } from '../../storage/entities';
 import { listPacks } from '../../storage/packs';
+import { ReadingHistory } from '../../components/ReadingHistory';
+import { StorageStatus } from '../../components/StorageStatus';
+import { SyncSettings } from '../../components/SyncSettings';
 
 const locale = navigator.language;
 
@@ -122,6 +125,9 @@ export function App() {
           <p class="hint">Everything Gloss knows is highlighted. Turn an entity off from its page in the popup.</p>
         )}
       </section>
+      <SyncSettings locale={locale} />
+      <ReadingHistory locale={locale} />
+      <StorageStatus />
     </main>
   );
 }

@@ -1,15 +1,20 @@
 // The toolbar popup: what the current page mentions, and the stored context and
 // timeline of any entity, read from IndexedDB.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
+import { ArticleNotes } from '../../components/ArticleNotes';
+import { download, datedName } from '../../components/download';
 import { EntityDetail } from '../../components/EntityDetail';
 import { MentionList, type MentionRow } from '../../components/MentionList';
 import { hostOf } from '../../components/format';
 import { pickText } from '../../knowledge/localize';
 import { send } from '../../messaging/client';
 import type { TabMentions } from '../../messaging/protocol';
+import { EXPORT_FILES, toMarkdown } from '../../model/interchange';
 import { allEntities, getEntities } from '../../storage/entities';
+import { exportBundle } from '../../storage/notes-io';
 
 const locale = navigator.language;
 
@@ -17,6 +22,7 @@ type PageState = { status: 'loading' } | { status: 'none' } | { status: 'ready';
 
 export function App() {
   const [page, setPage] = useState<PageState>({ status: 'loading' });
+  const [tabId, setTabId] = useState<number>();
   const [chosen, setChosen] = useState<string[]>([]);
   const [query, setQuery] = useState('');
 
@@ -25,6 +31,7 @@ export function App() {
       try {
         const tabId = await targetTab();
         if (tabId === undefined) return setPage({ status: 'none' });
+        setTabId(tabId);
         const mentions = await send('ui.tabMentions', { tabId });
         setPage(mentions ? { status: 'ready', page: mentions } : { status: 'none' });
       } catch (e) {
@@ -64,7 +71,17 @@ export function App() {
         <EntityDetail id={current} locale={locale} onChoose={choose} onMute={mute} onNote={note} />
       ) : (
         <>
-          <PageSummary page={page} rows={rows} onChoose={choose} />
+          <PageSummary page={page} rows={rows} onChoose={choose}>
+            {page.status === 'ready' && page.page.article && tabId !== undefined ? (
+              <ArticleNotes
+                tabId={tabId}
+                article={page.page.article}
+                orphaned={page.page.orphaned ?? []}
+                locale={locale}
+                onExport={() => void exportArticle(page.page.article!.id)}
+              />
+            ) : null}
+          </PageSummary>
           <Lookup query={query} setQuery={setQuery} onChoose={choose} />
         </>
       )}
@@ -77,23 +94,38 @@ export function App() {
   );
 }
 
-function PageSummary({ page, rows, onChoose }: { page: PageState; rows: MentionRow[]; onChoose(id: string): void }) {
+function PageSummary({ page, rows, onChoose, children }: { page: PageState; rows: MentionRow[]; onChoose(id: string): void; children?: ComponentChildren }) {
   if (page.status === 'loading') return <p class="muted">Reading this page…</p>;
   if (page.status === 'error') return <p class="error">Gloss could not read this page: {page.message}</p>;
   if (page.status === 'none') return <p class="muted">Gloss has not read this page (it works on web pages over http and https).</p>;
-  if (rows.length === 0) return <p class="muted">Nothing on this page that Gloss knows about.</p>;
   const total = rows.reduce((n, r) => n + r.count, 0);
   return (
     <section aria-label="On this page">
       <h1 class="page-title" title={page.page.title}>
         {page.page.title || page.page.url}
       </h1>
-      <p class="muted">
-        {total} {total === 1 ? 'mention' : 'mentions'} of {rows.length} {rows.length === 1 ? 'entity' : 'entities'}
-      </p>
-      <MentionList rows={rows} onChoose={onChoose} />
+      {children}
+      {rows.length === 0 ? (
+        <p class="muted">Nothing on this page that Gloss knows about.</p>
+      ) : (
+        <>
+          <p class="muted">
+            {total} {total === 1 ? 'mention' : 'mentions'} of {rows.length} {rows.length === 1 ? 'entity' : 'entities'}
+          </p>
+          <MentionList rows={rows} onChoose={onChoose} />
+        </>
+      )}
     </section>
   );
+}
+
+/** Saves this article's notes as Markdown. */
+async function exportArticle(articleId: string): Promise<void> {
+  const bundle = await exportBundle(articleId);
+  const names = await getEntities([...new Set(bundle.notes.flatMap((n) => n.entities))]);
+  const entityNames = Object.fromEntries([...names].map(([id, e]) => [id, pickText(e.names, locale).text]));
+  const file = EXPORT_FILES.markdown;
+  download(datedName(`gloss-notes-${bundle.articles[0]?.site ?? 'article'}`, file.extension), file.mediaType, toMarkdown(bundle, { articleId, entityNames }));
 }
 
 function Lookup({ query, setQuery, onChoose }: { query: string; setQuery(q: string): void; onChoose(id: string): void }) {

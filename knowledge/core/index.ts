@@ -13,6 +13,7 @@ import places from './entities/places.json';
 import events from './events.json';
 import sourcesA from './sources/entities-a.json';
 import sourcesB from './sources/entities-b.json';
+import sourcesC from './sources/entities-c.json';
 import eventSources from './sources/events.json';
 
 /** The bundled pack as plain data; validate it with checkPack before use. */
@@ -20,5 +21,5 @@ export const corePack = {
   ...header,
   entities: [...chips, ...companies, ...orgs, ...rules, ...models, ...people, ...places],
   events,
-  sources: [...sourcesA, ...sourcesB, ...eventSources],
+  sources: [...sourcesA, ...sourcesB, ...sourcesC, ...eventSources],
 } as unknown as Pack;

@@ -1,5 +1,6 @@
-// Shared end-to-end fixtures: one Chromium with Gloss per worker, and the test pages
-// served over HTTP from tests/fixtures/pages (plus per-test routes).
+// Shared end-to-end fixtures: a fresh Chromium profile with Gloss for every test (so
+// tests stand alone and pass in any order), and the test pages served over HTTP from
+// tests/fixtures/pages (a stateless server, shared by a worker's tests).
 import { test as base, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,15 +12,12 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 
 export const GREEK_ARTICLE = '/el-demo-offshore-training.html';
 
-export const test = base.extend<object, { gloss: GlossBrowser; site: StaticServer }>({
-  gloss: [
-    async ({}, use) => {
-      const gloss = await launchWithGloss();
-      await use(gloss);
-      await gloss.close();
-    },
-    { scope: 'worker' },
-  ],
+export const test = base.extend<{ gloss: GlossBrowser }, { site: StaticServer }>({
+  gloss: async ({}, use) => {
+    const gloss = await launchWithGloss();
+    await use(gloss);
+    await gloss.close();
+  },
   site: [
     async ({}, use) => {
       const server = await serveDirectory(resolve('tests/fixtures/pages'));

@@ -51,17 +51,24 @@ test('a page speaking as the content script cannot import, remove, mute or read 
       }),
   );
   expect(packs).toEqual(['gloss-core']);
-  const muted = await gloss.worker.evaluate(
+  const written = await gloss.worker.evaluate(
     () =>
-      new Promise<number>((resolve) => {
+      new Promise<number[]>((resolve) => {
         const open = indexedDB.open('gloss');
         open.onsuccess = () => {
-          const req = open.result.transaction('edits').objectStore('edits').count();
-          req.onsuccess = () => resolve(req.result);
+          const tx = open.result.transaction(['mutes', 'outbox']);
+          const counts: number[] = [];
+          for (const name of ['mutes', 'outbox']) {
+            const req = tx.objectStore(name).count();
+            req.onsuccess = () => {
+              counts.push(req.result);
+              if (counts.length === 2) resolve(counts);
+            };
+          }
         };
       }),
   );
-  expect(muted).toBe(0);
+  expect(written).toEqual([0, 0]);
 });
 
 test('the page’s own scripts cannot reach Gloss at all', async ({ gloss, site }) => {

@@ -16,11 +16,19 @@ export interface GlossBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithGloss(options: { headless?: boolean; locale?: string; extensionDir?: string } = {}): Promise<GlossBrowser> {
+export interface LaunchOptions {
+  headless?: boolean;
+  locale?: string;
+  extensionDir?: string;
+  /** Reuse a profile (to restart the browser on it); a new empty one by default. */
+  userDataDir?: string;
+}
+
+export async function launchWithGloss(options: LaunchOptions = {}): Promise<GlossBrowser & { userDataDir: string }> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`no built extension in ${dir}: run "npx wxt build" first`);
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: run scripts/ensure-chromium.sh`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'gloss-profile-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'gloss-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
@@ -40,7 +48,7 @@ export async function launchWithGloss(options: { headless?: boolean; locale?: st
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
-  return { context, worker, extensionId, close: () => context.close() };
+  return { context, worker, extensionId, userDataDir, close: () => context.close() };
 }
 
 /** Opens a page and waits until Gloss has scanned and painted it. */

@@ -24,6 +24,30 @@ describe('npm run scan', () => {
   });
 });
 
+describe('npm run scan -- --explain', () => {
+  it('says, for every place an alias matched, the alias, the form and what let it through or refused it', () => {
+    const out = run('scan', '--', '--explain', 'tests/fixtures/holdout-2/zh-hant-gongshang-rtx-pro-cac.html');
+    expect(out).toMatch(/: about the topic \(\d+ confident mentions \(needs 2\) of \d+ entities \(needs 2\)/);
+    // A certain name, a name whose context was met, a later mention of an agency, a near-word.
+    expect(out).toMatch(/\+ «輝達» nvidia \(company\) alias "輝達" form "輝達": needs no context; page on topic/);
+    expect(out).toMatch(/\+ «許可證» export-licence \(rule\) alias "許可證" form "許可證": context met: [^\n]*context:export\+kind:chip/);
+    expect(out).toMatch(/- «國家網信辦» cac \(org\) [^\n]*later mention of a person, place or agency/);
+    expect(out).toMatch(/- «三星» samsung \(company\) alias "三星" form "三星": inside false friend or near-word «三星期»/);
+  });
+
+  it('says why a page about something else shows nothing', () => {
+    const lines = run('scan', '--', '--explain', '--json', 'tests/fixtures/holdout-2/en-healthline-wet-amd-injections.html')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { topic: { onTopic: boolean }; items: { text: string; shown: boolean; why: string }[] });
+    expect(lines[0]!.topic.onTopic).toBe(false);
+    const amd = lines[0]!.items.filter((i) => i.text === 'AMD');
+    expect(amd.length).toBeGreaterThan(3);
+    expect(amd.every((i) => !i.shown)).toBe(true);
+    expect(amd.map((i) => i.why)).toContain('needs one of: context:chips, kind:chip, context:ai, entity:nvidia, entity:intel, entity:tsmc; the page has none');
+  });
+});
+
 describe('npm run pack:stats', () => {
   it('prints the counts of the bundled pack as one JSON object', () => {
     const stats = JSON.parse(run('pack:stats')) as Record<string, unknown>;

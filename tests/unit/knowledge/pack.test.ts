@@ -75,6 +75,22 @@ describe('the bundled pack gloss-core', () => {
     for (const id of ['bis', 'cac', 'mofcom']) expect(entities.has(id), id).toBe(true);
   });
 
+  it('rests the five items an outside check found weak on sources with their own reporting', () => {
+    const strong = (ids: readonly string[] | undefined) => (ids ?? []).some((id) => sources.get(id) && !sources.get(id)!.aggregator);
+    for (const id of ['2026-05-31-bis-china-subsidiaries-guidance', '2025-04-16-amd-mi308-charge', '2025-01-27-nvidia-deepseek-selloff']) {
+      expect(strong(pack.events.find((e) => e.id === id)?.sources), id).toBe(true);
+    }
+    expect(entities.get('china-h20-guidance')!.facts!.every((f) => strong(f.sources))).toBe(true);
+    expect(entities.get('b200')!.facts!.every((f) => strong(f.sources))).toBe(true);
+    expect([...sources.values()].filter((s) => s.aggregator).length).toBeGreaterThan(20);
+  });
+
+  it('names the diffusion rule in Greek with one word', () => {
+    const greek = JSON.stringify(pack.entities.map((e) => e.summary.el ?? '')) + JSON.stringify(pack.events.map((e) => [e.title.el, e.summary?.el]));
+    expect(greek).not.toMatch(/διάχυσ/);
+    expect(greek).toMatch(/διάδοσ/);
+  });
+
   it('keeps marked-unconfirmed claims out', () => {
     const text = JSON.stringify(pack).toLowerCase();
     for (const claim of ['no. 72', 'fined us$1', 'ascend 920']) expect(text.includes(claim), claim).toBe(false);
@@ -89,5 +105,51 @@ describe('choosing the language of a text', () => {
     expect(pickText(texts, 'zh-TW')).toEqual({ text: '繁體', lang: 'zh-Hant' });
     expect(pickText(texts, 'de-DE')).toEqual({ text: 'English', lang: 'en' });
     expect(pickText({ en: 'English', 'zh-Hans': '简体' }, 'zh-HK')).toEqual({ text: '简体', lang: 'zh-Hans' });
+  });
+});
+
+describe('checking a pack', () => {
+  const base = {
+    pack: { format: 1, id: 'newsroom', version: '1.0.0', name: 'Newsroom' },
+    contexts: { export: ['export'], chips: ['chip'] },
+    entities: [
+      {
+        id: 'acme-licence',
+        kind: 'rule',
+        names: { en: 'Acme licence' },
+        summary: { en: 'A licence.' },
+        aliases: [{ text: 'licence', lang: 'en', requires: ['context:export+context:chips'] }],
+        facts: [{ text: { en: 'A fact.' }, sources: ['blog'] }],
+        sources: ['paper'],
+      },
+    ],
+    events: [{ id: 'e1', date: '2025-01-02', title: { en: 'Something' }, entities: ['acme-licence'], sources: ['blog'] }],
+    sources: [
+      { id: 'paper', url: 'https://paper.example/a', publisher: 'Paper', published: '2025-01-02' },
+      { id: 'blog', url: 'https://blog.example/b', publisher: 'Blog', published: '2025-01-02', aggregator: true },
+    ],
+  };
+
+  it('refuses events and facts that rest only on aggregators, naming each', () => {
+    const result = checkPack(base);
+    expect(result.ok).toBe(false);
+    const paths = result.ok ? [] : result.issues.map((i) => i.path);
+    expect(paths).toEqual(['events[0].sources', 'entities[0].facts[0].sources']);
+  });
+
+  it('accepts them once another source reports them itself', () => {
+    const fixed = structuredClone(base);
+    fixed.events[0]!.sources.push('paper');
+    fixed.entities[0]!.facts[0]!.sources.push('paper');
+    expect(checkPack(fixed).ok).toBe(true);
+  });
+
+  it('checks every condition of a requirement joined with "+"', () => {
+    const broken = structuredClone(base);
+    broken.events[0]!.sources = ['paper'];
+    broken.entities[0]!.facts[0]!.sources = ['paper'];
+    broken.entities[0]!.aliases[0]!.requires = ['context:export+context:nope'];
+    const result = checkPack(broken);
+    expect(result.ok ? [] : result.issues.map((i) => `${i.path}: ${i.message}`)).toEqual(['entities[0].aliases[0].requires[0]: unknown context "nope"']);
   });
 });

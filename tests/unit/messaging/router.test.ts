@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { classifySender, createRouter, type Handlers } from '../../../messaging/router';
+import { requestSenders } from '../../../messaging/schemas';
 
 const RUNTIME = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${RUNTIME}`;
@@ -16,13 +17,30 @@ function handlers(): Handlers {
     'ui.removePack': vi.fn(async ({ id }) => ({ removed: id })),
     'ui.setMuted': vi.fn(async ({ muted }) => ({ muted })),
     'ui.setEntityNote': vi.fn(async () => ({ saved: true })),
+    'page.notes': vi.fn(async () => ({ articleId: 'a'.padEnd(33, '0'), notes: [] })),
+    'page.addNote': vi.fn(async () => ({ id: 'n'.repeat(26) })),
+    'page.noteStatus': vi.fn(async () => ({ stored: 0 })),
+    'page.anchor': vi.fn(async () => ({ found: [] })),
+    'ui.saveNote': vi.fn(async () => ({ id: 'n'.repeat(26) })),
+    'ui.deleteNote': vi.fn(async ({ id }) => ({ deleted: id })),
+    'ui.undeleteNote': vi.fn(async ({ id }) => ({ restored: id })),
+    'ui.deleteAllNotes': vi.fn(async () => ({ deleted: 0 })),
+    'ui.restoreRevision': vi.fn(async ({ id }) => ({ restored: id })),
+    'ui.dismissRevision': vi.fn(async ({ id }) => ({ dismissed: id })),
+    'ui.importNotes': vi.fn(async () => ({ ok: true as const, format: 'gloss' as const, added: 0, restored: 0, duplicates: 0 })),
+    'ui.setSightingSettings': vi.fn(async () => ({ enabled: true, retentionDays: 90 })),
+    'ui.clearSightings': vi.fn(async () => ({ cleared: 0 })),
+    'ui.syncStatus': vi.fn(async () => ({ configured: false, pending: 0, rejected: [] })),
+    'ui.setSync': vi.fn(async () => ({ configured: true, pending: 0, rejected: [] })),
+    'ui.syncNow': vi.fn(async () => ({ configured: true, pending: 0, rejected: [] })),
+    'ui.stopSync': vi.fn(async () => ({ configured: false, pending: 0, rejected: [] })),
   };
 }
 
 describe('sender classification', () => {
   it('tells extension pages from content scripts by the sender URL the browser reports', () => {
     expect(classifySender(popup, RUNTIME, ORIGIN)).toEqual({ kind: 'extension', url: popup.url });
-    expect(classifySender(page, RUNTIME, ORIGIN)).toEqual({ kind: 'page', tabId: 7, url: page.url, frameId: 0 });
+    expect(classifySender(page, RUNTIME, ORIGIN)).toEqual({ kind: 'page', tabId: 7, url: page.url, frameId: 0, incognito: false });
   });
 
   it('recognises nobody else', () => {
@@ -57,6 +75,17 @@ describe('router', () => {
     }
     expect(h['ui.importPack']).not.toHaveBeenCalled();
     expect(h['ui.removePack']).not.toHaveBeenCalled();
+  });
+
+  it('accepts every privileged request only from extension pages, whatever the payload', async () => {
+    const h = handlers();
+    const route = createRouter(h, RUNTIME, ORIGIN);
+    const privileged = Object.entries(requestSenders).filter(([, who]) => who === 'extension').map(([type]) => type);
+    expect(privileged).toEqual(expect.arrayContaining(['ui.saveNote', 'ui.deleteAllNotes', 'ui.importNotes', 'ui.clearSightings', 'ui.setSync', 'ui.syncNow']));
+    for (const type of privileged) {
+      expect(await route({ type, payload: {} }, page)).toEqual({ ok: false, error: `${type}: not allowed from a web page` });
+    }
+    for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
   });
 
   it('refuses page requests from extension pages (they read IndexedDB themselves)', async () => {

@@ -1,0 +1,180 @@
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { launchWithGloss, openArticle, tabIdOf } from '../support/browser';
+import { serveDirectory } from '../support/server';
+import { expect, SCREENSHOTS, test } from './fixtures';
+import { clickAddNote, dragSelect, paintedQuotes, quoteWordBox, SENTENCE, storedNotes, story } from './notes-support';
+
+test('a selected sentence becomes a note: re-anchored after reload, shown on hover and in the popup, the same through a tracking link', async ({ gloss }) => {
+  const routes: Record<string, string> = {};
+  const site = await serveDirectory('tests/fixtures/pages', routes);
+  routes['/story.html'] = story({ canonical: `${site.url}/story.html` });
+  try {
+    const tracking = `${site.url}/story.html?utm_source=newsletter&utm_medium=email#top`;
+    const page = await openArticle(gloss.context, tracking);
+    const selected = await dragSelect(page, SENTENCE);
+    expect(selected.trim()).toBe(SENTENCE);
+    await clickAddNote(page);
+    // The composer takes focus: type the note and tags, save with Ctrl+Enter.
+    await page.keyboard.type('Check the April date against the filing.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('licences, h20');
+    await page.screenshot({ path: join(SCREENSHOTS, 'note-composer.png') });
+    await page.keyboard.press('Control+Enter');
+
+    await expect.poll(() => paintedQuotes(page)).toEqual([SENTENCE]);
+    const [note] = await storedNotes(gloss.worker);
+    expect(note).toMatchObject({ body: 'Check the April date against the filing.', tags: ['licences', 'h20'], deleted: false });
+    expect(note!.quote).toMatchObject({ exact: SENTENCE });
+    expect(note!.quote!.prefix.length).toBeGreaterThan(0);
+    expect(note!.position!.end - note!.position!.start).toBe(SENTENCE.length);
+
+    await page.reload();
+    await page.waitForSelector('html[data-gloss-ready]', { state: 'attached' });
+    await expect.poll(() => paintedQuotes(page)).toEqual([SENTENCE]);
+
+    // A word of the quote that is not itself a highlighted mention (those show their entity's card).
+    const { x, y } = await quoteWordBox(page, 'investors');
+    await page.mouse.move(x, y - 60);
+    await page.mouse.move(x, y, { steps: 4 });
+    const card = page.locator('gloss-card .gloss-note-card');
+    await expect(card).toBeVisible();
+    await expect(card.locator('.gloss-note-body')).toHaveText('Check the April date against the filing.');
+    await expect(card.locator('.gloss-tag')).toHaveText(['#licences', '#h20']);
+    await page.screenshot({ path: join(SCREENSHOTS, 'note-hover.png') });
+
+    const tabId = await tabIdOf(gloss.worker, `${site.url}/story.html`);
+    const popup = await gloss.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await popup.goto(`chrome-extension://${gloss.extensionId}/popup.html?tab=${tabId}`);
+    const item = popup.locator(`.article-notes .note-item[data-note="${note!.id}"]`);
+    await expect(item.locator('.note-quote')).toContainText(SENTENCE);
+    await expect(item.locator('.note-body')).toHaveText('Check the April date against the filing.');
+    await popup.screenshot({ path: join(SCREENSHOTS, 'popup-article-notes.png'), fullPage: true });
+
+    // The canonical address is the same article: the same note is painted there.
+    const canonical = await openArticle(gloss.context, `${site.url}/story.html`);
+    await expect.poll(() => paintedQuotes(canonical)).toEqual([SENTENCE]);
+  } finally {
+    await site.close();
+  }
+});
+
+test('an edited page still finds the quote approximately; a removed quote is listed as not found, never dropped', async ({ gloss }) => {
+  const routes: Record<string, string> = {};
+  const site = await serveDirectory('tests/fixtures/pages', routes);
+  routes['/story.html'] = story();
+  try {
+    const page = await openArticle(gloss.context, `${site.url}/story.html`);
+    await dragSelect(page, SENTENCE);
+    await clickAddNote(page);
+    await page.keyboard.type('Date matters.');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => paintedQuotes(page)).toEqual([SENTENCE]);
+
+    // A word edited in the sentence and a paragraph inserted before it.
+    const edited = SENTENCE.replace('weeks after', 'three weeks after');
+    routes['/story.html'] = story({ sentence: edited, before: '<p>Update: this story was corrected on 16 April to add the timing.</p>' });
+    await page.reload();
+    await page.waitForSelector('html[data-gloss-ready]', { state: 'attached' });
+    await expect.poll(() => paintedQuotes(page)).toEqual([expect.stringContaining('three weeks after')]);
+    const painted = (await paintedQuotes(page))[0]!;
+    expect(painted.startsWith('Nvidia told investors')).toBe(true);
+
+    // The sentence is gone: nothing is painted, and the popup lists the note as not found.
+    routes['/story.html'] = story({ sentence: null });
+    await page.reload();
+    await page.waitForSelector('html[data-gloss-ready]', { state: 'attached' });
+    const tabId = await tabIdOf(gloss.worker, `${site.url}/story.html`);
+    await expect.poll(() => paintedQuotes(page)).toEqual([]);
+    const popup = await gloss.context.newPage();
+    await popup.goto(`chrome-extension://${gloss.extensionId}/popup.html?tab=${tabId}`);
+    const item = popup.locator('.article-notes .note-item');
+    await expect(item).toHaveCount(1);
+    await expect(item.locator('.note-quote')).toContainText(SENTENCE);
+    await expect(item.locator('.note-orphaned')).toBeVisible();
+    expect((await storedNotes(gloss.worker)).map((n) => [n.body, n.deleted])).toEqual([['Date matters.', false]]);
+  } finally {
+    await site.close();
+  }
+});
+
+test('export as Web Annotations, delete all, import: the same notes; a malformed file is refused and changes nothing', async ({ gloss }) => {
+  const routes: Record<string, string> = {};
+  const site = await serveDirectory('tests/fixtures/pages', routes);
+  routes['/story.html'] = story();
+  try {
+    const page = await openArticle(gloss.context, `${site.url}/story.html`);
+    await dragSelect(page, SENTENCE);
+    await clickAddNote(page);
+    await page.keyboard.type('Δύο εβδομάδες μετά · 两周后 · "quoted"');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('timing');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => (await storedNotes(gloss.worker)).length).toBe(1);
+
+    // A second note, without a quote, from the popup.
+    const tabId = await tabIdOf(gloss.worker, `${site.url}/story.html`);
+    const popup = await gloss.context.newPage();
+    await popup.goto(`chrome-extension://${gloss.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByRole('button', { name: 'Add a note' }).click();
+    await popup.getByLabel('Note', { exact: true }).fill('Call the press office.\nAsk about Q3.');
+    await popup.getByRole('button', { name: 'Save note' }).click();
+    await expect(popup.locator('.article-notes .note-item')).toHaveCount(2);
+    const before = (await storedNotes(gloss.worker)).map(({ id, body, tags, quote, position, createdAt, articleId }) => ({ id, body, tags, quote, position, createdAt, articleId }));
+
+    const view = await gloss.context.newPage();
+    await view.goto(`chrome-extension://${gloss.extensionId}/notes.html`);
+    await expect(view.locator('.note-item')).toHaveCount(2);
+    await view.screenshot({ path: join(SCREENSHOTS, 'notes-view.png'), fullPage: true });
+    const [download] = await Promise.all([view.waitForEvent('download'), view.getByRole('button', { name: /Web Annotations/ }).click()]);
+    const file = await download.path();
+    const jsonld = JSON.parse(await readFile(file!, 'utf8'));
+    expect(jsonld.type).toBe('AnnotationCollection');
+
+    view.once('dialog', (d) => void d.accept());
+    await view.getByRole('button', { name: 'Delete all notes' }).click();
+    await expect(view.locator('.note-item')).toHaveCount(0);
+    expect((await storedNotes(gloss.worker)).every((n) => n.deleted)).toBe(true);
+
+    // Refused whole, with the reason, and nothing changes.
+    await view.locator('input[type="file"]').setInputFiles({ name: 'broken.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from('{"type": "AnnotationCollection", "items": [{"type": "Annotation", "target": "javascript:alert(1)"}') });
+    await expect(view.locator('.status')).toContainText('was not imported; nothing changed');
+    expect((await storedNotes(gloss.worker)).every((n) => n.deleted)).toBe(true);
+
+    await view.locator('input[type="file"]').setInputFiles(file!);
+    await expect(view.locator('.status')).toContainText('Imported: 0 new, 2 restored, 0 already here.');
+    await expect(view.locator('.note-item')).toHaveCount(2);
+    const after = (await storedNotes(gloss.worker)).map(({ id, body, tags, quote, position, createdAt, articleId }) => ({ id, body, tags, quote, position, createdAt, articleId }));
+    expect(after).toEqual(before);
+    // Importing the same file again finds only duplicates.
+    await view.locator('input[type="file"]').setInputFiles(file!);
+    await expect(view.locator('.status')).toContainText('Imported: 0 new, 0 restored, 2 already here.');
+  } finally {
+    await site.close();
+  }
+});
+
+test('notes survive closing and reopening the browser on the same profile', async () => {
+  const routes: Record<string, string> = {};
+  const pages = await serveDirectory('tests/fixtures/pages', routes);
+  routes['/story.html'] = story();
+  let first = await launchWithGloss();
+  try {
+    const page = await openArticle(first.context, `${pages.url}/story.html`);
+    await dragSelect(page, SENTENCE);
+    await clickAddNote(page);
+    await page.keyboard.type('Kept across restarts.');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => paintedQuotes(page)).toEqual([SENTENCE]);
+    await first.close();
+
+    first = await launchWithGloss({ userDataDir: first.userDataDir });
+    expect((await storedNotes(first.worker)).map((n) => n.body)).toEqual(['Kept across restarts.']);
+    const again = await openArticle(first.context, `${pages.url}/story.html`);
+    await expect.poll(() => paintedQuotes(again)).toEqual([SENTENCE]);
+  } finally {
+    await first.close();
+    await pages.close();
+  }
+});

@@ -1,0 +1,95 @@
+// Upgrading a real version-1 database (the schema Gloss 0.1 shipped) with data in every
+// table: after opening it with today's schema everything is still there, in its new place.
+import Dexie from 'dexie';
+import { afterEach, expect, it } from 'vitest';
+import { GlossDatabase } from '../../../storage/db';
+
+const NAME = 'gloss-upgrade-test';
+
+async function makeVersion1(): Promise<void> {
+  const v1 = new Dexie(NAME);
+  v1.version(1).stores({
+    packs: '&id, origin',
+    entities: '&id, packId, kind',
+    events: '&id, packId, date, *entities',
+    edits: '&entityId',
+    sightings: '[url+entity], url, entity, lastSeen',
+    kv: '&key',
+  });
+  await v1.open();
+  await v1.table('packs').put({ id: 'gloss-core', version: '1.0.0', name: 'Core', origin: 'bundled', contexts: {}, entityCount: 2, eventCount: 1, installedAt: 1, updatedAt: 1 });
+  await v1.table('entities').bulkPut([
+    { id: 'h20', packId: 'gloss-core', kind: 'chip', names: { en: 'H20' }, summary: { en: 'A chip.' }, aliases: [{ text: 'H20', lang: 'en' }], facts: [], related: [], sources: [] },
+    { id: 'nvidia', packId: 'gloss-core', kind: 'company', names: { en: 'Nvidia' }, summary: { en: 'A company.' }, aliases: [{ text: 'Nvidia', lang: 'en' }], facts: [], related: [], sources: [] },
+  ]);
+  await v1.table('events').put({ id: 'e1', packId: 'gloss-core', date: '2025-04-09', title: { en: 'Licence required' }, status: 'confirmed', entities: ['h20'], sources: [] });
+  await v1.table('edits').bulkPut([
+    { entityId: 'nvidia', muted: true, updatedAt: 1_700_000_000_000 },
+    { entityId: 'h20', note: 'Ask about the April filing.', updatedAt: 1_700_000_100_000 },
+    { entityId: 'qwen', muted: false, note: '   ', updatedAt: 1_700_000_200_000 },
+  ]);
+  await v1.table('sightings').bulkPut([
+    { url: 'https://news.example/a?utm_source=x', entity: 'h20', count: 2, title: 'A (old visit)', lastSeen: 100 },
+    { url: 'https://news.example/a?ref=y#c', entity: 'h20', count: 3, title: 'A', lastSeen: 200 },
+    { url: 'https://other.example/b', entity: 'nvidia', count: 1, title: 'B', lastSeen: 150 },
+  ]);
+  await v1.table('kv').put({ key: 'dictionary', value: { signature: 'sig', id: 'd1', encoded: 'xyz' } });
+  v1.close();
+}
+
+afterEach(async () => {
+  await Dexie.delete(NAME);
+});
+
+it('upgrades a version-1 database with data in every table and loses nothing', async () => {
+  await makeVersion1();
+  const db = new GlossDatabase(NAME);
+  await db.open();
+  expect(db.verno).toBe(2);
+
+  // Knowledge and cache are untouched.
+  expect((await db.packs.toArray()).map((p) => p.id)).toEqual(['gloss-core']);
+  expect((await db.entities.toArray()).map((e) => e.id).sort()).toEqual(['h20', 'nvidia']);
+  expect((await db.events.where('entities').equals('h20').toArray()).map((e) => e.id)).toEqual(['e1']);
+  expect((await db.kv.get('dictionary'))?.value).toEqual({ signature: 'sig', id: 'd1', encoded: 'xyz' });
+
+  // Edits became a mute and an entity note, as records that sync, each queued in the outbox.
+  const mutes = await db.mutes.toArray();
+  expect(mutes).toHaveLength(1);
+  expect(mutes[0]).toMatchObject({ id: 'nvidia', entity: 'nvidia', deleted: false, createdAt: 1_700_000_000_000 });
+  expect(Object.keys(mutes[0]!.clock).sort()).toEqual(['createdAt', 'deleted', 'entity', 'updatedAt']);
+  const notes = await db.entityNotes.toArray();
+  expect(notes).toEqual([expect.objectContaining({ id: 'h20', entity: 'h20', body: 'Ask about the April filing.', deleted: false })]);
+  const outbox = await db.outbox.toArray();
+  expect(outbox.map((o) => [o.type, o.record])).toEqual([
+    ['entityNote', 'h20'],
+    ['mute', 'nvidia'],
+  ]);
+  const device = (await db.kv.get('device'))?.value as string;
+  expect(device).toMatch(/^[0-9a-f]{16}$/);
+  expect(outbox.every((o) => o.device === device && o.hlc.endsWith(`:${device}`))).toBe(true);
+  expect(db.tables.map((t) => t.name)).not.toContain('edits');
+
+  // Sightings keep no query string or fragment; two visits of one article merged (latest kept).
+  const sightings = await db.sightings.orderBy('url').toArray();
+  expect(sightings).toEqual([
+    { url: 'https://news.example/a', entity: 'h20', count: 3, title: 'A', lastSeen: 200, site: 'news.example' },
+    { url: 'https://other.example/b', entity: 'nvidia', count: 1, title: 'B', lastSeen: 150, site: 'other.example' },
+  ]);
+  db.close();
+});
+
+it('an edit that cannot become a record (a corrupt row) is left out without stopping the upgrade', async () => {
+  await makeVersion1();
+  const v1 = new Dexie(NAME);
+  v1.version(1).stores({ edits: '&entityId' });
+  await v1.open();
+  await v1.table('edits').put({ entityId: 'Not An Id', muted: true, updatedAt: 5 });
+  v1.close();
+
+  const db = new GlossDatabase(NAME);
+  await db.open();
+  expect((await db.mutes.toArray()).map((m) => m.id)).toEqual(['nvidia']);
+  expect((await db.entityNotes.toArray()).map((m) => m.id)).toEqual(['h20']);
+  db.close();
+});
