@@ -128,20 +128,26 @@ export async function deviceId(): Promise<string> {
 }
 
 /**
- * Queues a change. An entry for the same record that no push has taken yet absorbs it,
- * so years of edits without sync leave one entry per record, not one per keystroke.
+ * An entry for the same record that no push has taken yet absorbs a new change, so
+ * years of edits without sync leave one entry per record, not one per keystroke.
+ * Returns the merged entry, or undefined when the change needs an entry of its own.
  */
+function absorb(last: OutboxEntry | undefined, entry: OutboxEntry, pushing: number): OutboxEntry | undefined {
+  if (!last || last.seq! <= pushing) return undefined;
+  const base = { ...(entry.base ?? {}), ...(last.base ?? {}) };
+  const merged: OutboxEntry = { ...last, fields: { ...last.fields, ...entry.fields }, hlc: entry.hlc, at: entry.at };
+  if (Object.keys(base).length > 0) merged.base = base;
+  return merged;
+}
+
+async function pushingSeq(kv: Table): Promise<number> {
+  return ((await kv.get(KV_PUSHING))?.value as number | undefined) ?? 0;
+}
+
 async function enqueue(outbox: Table<OutboxEntry, number | undefined>, kv: Table, entry: OutboxEntry): Promise<void> {
-  const pushing = ((await kv.get(KV_PUSHING))?.value as number | undefined) ?? 0;
-  const last = await outbox.where('[type+record]').equals([entry.type, entry.record]).last();
-  if (last && last.seq! > pushing) {
-    const base = { ...(entry.base ?? {}), ...(last.base ?? {}) };
-    const merged: OutboxEntry = { ...last, fields: { ...last.fields, ...entry.fields }, hlc: entry.hlc, at: entry.at };
-    if (Object.keys(base).length > 0) merged.base = base;
-    await outbox.put(merged);
-    return;
-  }
-  await outbox.add(entry);
+  const merged = absorb(await outbox.where('[type+record]').equals([entry.type, entry.record]).last(), entry, await pushingSeq(kv));
+  if (merged) await outbox.put(merged);
+  else await outbox.add(entry);
 }
 
 export function tableOf<T extends LocalType>(type: T): Table<SyncRecord<T>, string> {
@@ -180,6 +186,49 @@ export async function writeRecord<T extends LocalType>(
 }
 
 export class RecordError extends Error {}
+
+export interface RecordWrite<T extends LocalType> {
+  id: string;
+  fields: Partial<DataFields<T>> & { deleted?: boolean };
+  times?: WriteTimes;
+}
+
+/**
+ * Many local changes of one type in one transaction (an import of thousands of notes):
+ * the same records and outbox entries as one writeRecord each, with bulk reads and writes.
+ */
+export async function writeRecords<T extends LocalType>(type: T, writes: readonly RecordWrite<T>[]): Promise<void> {
+  for (const w of writes) {
+    const checked = checkFields(type, w.id, { ...w.fields, ...(w.times ?? {}) });
+    if (!checked.ok) throw new RecordError(`${type} ${w.id}: ${checked.message}`);
+  }
+  if (writes.length === 0) return;
+  await db.transaction('rw', writeTables(type), async () => {
+    const table = tableOf(type);
+    const ids = [...new Set(writes.map((w) => w.id))];
+    const current = new Map<string, SyncRecord<T>>();
+    (await table.bulkGet(ids)).forEach((r, i) => r && current.set(ids[i]!, syncedPart(r)));
+    const waiting = new Map<string, OutboxEntry>();
+    for (const e of await db.outbox.where('[type+record]').anyOf(ids.map((id) => [type, id])).sortBy('seq')) waiting.set(e.record, e);
+    const pushing = await pushingSeq(db.kv);
+    let { device, clock } = await deviceAndClock(db.kv);
+    const fresh: OutboxEntry[] = [];
+    for (const w of writes) {
+      const now = Date.now();
+      const hlc = tick(clock, now, device);
+      clock = hlc;
+      const { record, entry } = makeChange(type, w.id, current.get(w.id), w.fields, hlc, device, now, w.times);
+      current.set(w.id, record);
+      const merged = absorb(waiting.get(w.id), entry, pushing);
+      if (merged) waiting.set(w.id, merged);
+      else fresh.push(entry);
+    }
+    await table.bulkPut([...current.values()].map((r) => withLocalFields(type, r)));
+    await db.outbox.bulkPut([...waiting.values()].filter((e) => e.seq !== undefined && e.seq > pushing));
+    await db.outbox.bulkAdd(fresh);
+    await db.kv.put({ key: KV_CLOCK, value: clock });
+  });
+}
 
 /** Merges changes pulled from the server, field by field; queues nothing. Returns how many records changed. */
 export async function applyRemoteChanges(changes: readonly Change[]): Promise<number> {
