@@ -7,6 +7,7 @@ import { checkPack, describeIssues, type InstalledContext, type PackIssue } from
 import { compareVersions, type Pack, type Source } from '../knowledge/schema';
 import { MAX_PACK_JSON } from '../model';
 import { db, type EntityRecord, type EventRecord, type PackRecord, type SourceRef } from './db';
+import { withLookup } from './lookup';
 import { writeRecord } from './records';
 
 export async function listPacks(): Promise<PackRecord[]> {
@@ -40,7 +41,7 @@ export async function installPack(pack: Pack, origin: PackRecord['origin']): Pro
   const sources = new Map(pack.sources.map((s) => [s.id, toRef(s)]));
   const refs = (ids: readonly string[] | undefined): SourceRef[] => (ids ?? []).map((id) => sources.get(id)!).filter(Boolean);
   const packId = pack.pack.id;
-  const entities: EntityRecord[] = pack.entities.map((e) => ({
+  const entities: EntityRecord[] = pack.entities.map((e) => withLookup({
     id: e.id,
     packId,
     kind: e.kind,

@@ -4,13 +4,15 @@
 
 import type { Transaction } from 'dexie';
 import { addressWithoutQuery, siteOf } from '../model';
-import type { EditRecordV1, SightingRecord } from './db';
+import type { EditRecordV1, EntityRecord, SightingRecord } from './db';
+import { withLookup } from './lookup';
 import { writeInUpgrade } from './records';
 
 /**
  * Version 1 → 2. The user's edits split into what each is (a mute, a note on an
  * entity), as records that can sync and are queued for it; sightings lose their query
- * strings and fragments (several addresses of one article become one row).
+ * strings and fragments (several addresses of one article become one row); entities
+ * get the keys the popup looks them up by.
  */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const edits = (await tx.table('edits').toArray()) as EditRecordV1[];
@@ -19,6 +21,11 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     if (edit.muted) await writeInUpgrade(tx, 'mute', edit.entityId, { entity: edit.entityId }, at);
     if (edit.note && edit.note.trim() !== '') await writeInUpgrade(tx, 'entityNote', edit.entityId, { entity: edit.entityId, body: edit.note }, at);
   }
+
+  // Entities of installed packs get their lookup keys.
+  await tx.table('entities').toCollection().modify((e: EntityRecord) => {
+    e.lookup = withLookup(e).lookup;
+  });
 
   const sightings = tx.table('sightings');
   const rows = (await sightings.toArray()) as Omit<SightingRecord, 'site'>[];
