@@ -232,29 +232,37 @@ export async function writeRecords<T extends LocalType>(type: T, writes: readonl
 
 /** Merges changes pulled from the server, field by field; queues nothing. Returns how many records changed. */
 export async function applyRemoteChanges(changes: readonly Change[]): Promise<number> {
-  const local = changes.filter((c) => isLocalType(c.type));
+  const local = changes.filter((c) => isLocalType(c.type) && Object.keys(c.clock).length > 0);
   if (local.length === 0) return 0;
   const types = [...new Set(local.map((c) => c.type as LocalType))];
   return db.transaction('rw', writeTables(...types), async () => {
     const { device, clock } = await deviceAndClock(db.kv);
     let latest = clock;
     let changed = 0;
-    for (const c of local) {
-      const type = c.type as LocalType;
+    // One read and one write per type and page of changes, not one per record.
+    for (const type of types) {
       const table = tableOf(type);
-      const existing = await table.get(c.record);
-      const current = existing ? splitRecord(syncedPart(existing)) : undefined;
-      const stamps = Object.values(c.clock);
-      if (stamps.length === 0) continue;
-      const newest = stamps.reduce((a, b) => (a > b ? a : b));
-      const merged = mergeChange(current, { type, record: c.record, hlc: newest, fields: c.fields, clock: c.clock });
-      if (!merged.changed) continue;
-      const record = { ...merged.next.fields, id: c.record, clock: merged.next.clock } as SyncRecord<typeof type>;
+      const ofType = local.filter((c) => c.type === type);
+      const ids = [...new Set(ofType.map((c) => c.record))];
+      const current = new Map<string, { fields: Record<string, unknown>; clock: Record<string, Hlc> }>();
+      (await table.bulkGet(ids)).forEach((r, i) => r && current.set(ids[i]!, splitRecord(syncedPart(r))));
+      const touched = new Set<string>();
+      for (const c of ofType) {
+        const newest = Object.values(c.clock).reduce((a, b) => (a > b ? a : b));
+        const merged = mergeChange(current.get(c.record), { type, record: c.record, hlc: newest, fields: c.fields, clock: c.clock });
+        if (!merged.changed) continue;
+        current.set(c.record, merged.next);
+        touched.add(c.record);
+        latest = receive(latest, newest, Date.now(), device);
+      }
       // A record seen first through a partial change still needs every field its type has.
-      const complete = { createdAt: 0, updatedAt: 0, deleted: false, ...(DEFAULTS[type] as object), ...(record as object) } as SyncRecord<typeof type>;
-      await table.put(withLocalFields(type, complete));
-      latest = receive(latest, newest, Date.now(), device);
-      changed++;
+      const rows = [...touched].map((id) => {
+        const { fields, clock: stamps } = current.get(id)!;
+        const record = { createdAt: 0, updatedAt: 0, deleted: false, ...(DEFAULTS[type] as object), ...fields, id, clock: stamps } as SyncRecord<typeof type>;
+        return withLocalFields(type, record);
+      });
+      await table.bulkPut(rows);
+      changed += rows.length;
     }
     if (latest && latest !== clock) await db.kv.put({ key: KV_CLOCK, value: latest });
     return changed;
