@@ -15,6 +15,7 @@ import { launchWithGloss, type GlossBrowser } from '../../tests/support/browser'
 import { serveDirectory } from '../../tests/support/server';
 import { addUser, createPlace, startServer } from '../../tests/server/support';
 import { articleIdentity } from '../../model';
+import type { Article, Note } from '../../model/interchange';
 import { rng, sentencePool } from './corpus';
 import { traceTasks } from './trace';
 
@@ -27,19 +28,6 @@ const median = (xs: number[]): number => {
 const fmt = (n: number): string => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 const ratio = (a: number, b: number): string => (a / b).toFixed(2);
 
-type Article = { id: string; url: string; title: string; site: string; published: null; lang: string; createdAt: number; updatedAt: number; deleted: false };
-type Note = {
-  id: string;
-  articleId: string;
-  body: string;
-  tags: string[];
-  entities: string[];
-  quote: { exact: string; prefix: string; suffix: string } | null;
-  position: { start: number; end: number } | null;
-  createdAt: number;
-  updatedAt: number;
-  deleted: false;
-};
 
 const ID_CHARS = '0123456789abcdefghjkmnpqrstvwxyz';
 function noteId(n: number): string {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { launchWithGloss, openArticle, tabIdOf } from '../support/browser';
 import { serveDirectory } from '../support/server';
 import { expect, SCREENSHOTS, test } from './fixtures';
-import { clickAddNote, dragSelect, paintedQuotes, quoteWordBox, SENTENCE, storedNotes, story } from './notes-support';
+import { clickAddNote, dragSelect, noteSelection, paintedQuotes, quoteWordBox, SENTENCE, storedNotes, story } from './notes-support';
 
 test('a selected sentence becomes a note: re-anchored after reload, shown on hover and in the popup, the same through a tracking link', async ({ gloss }) => {
   const routes: Record<string, string> = {};
@@ -66,10 +66,7 @@ test('an edited page still finds the quote approximately; a removed quote is lis
   routes['/story.html'] = story();
   try {
     const page = await openArticle(gloss.context, `${site.url}/story.html`);
-    await dragSelect(page, SENTENCE);
-    await clickAddNote(page);
-    await page.keyboard.type('Date matters.');
-    await page.keyboard.press('Control+Enter');
+    await noteSelection(page, SENTENCE, 'Date matters.');
     await expect.poll(() => paintedQuotes(page)).toEqual([SENTENCE]);
 
     // A word edited in the sentence and a paragraph inserted before it.
@@ -105,12 +102,7 @@ test('export as Web Annotations, delete all, import: the same notes; a malformed
   routes['/story.html'] = story();
   try {
     const page = await openArticle(gloss.context, `${site.url}/story.html`);
-    await dragSelect(page, SENTENCE);
-    await clickAddNote(page);
-    await page.keyboard.type('Δύο εβδομάδες μετά · 两周后 · "quoted"');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('timing');
-    await page.keyboard.press('Control+Enter');
+    await noteSelection(page, SENTENCE, 'Δύο εβδομάδες μετά · 两周后 · "quoted"', 'timing');
     await expect.poll(async () => (await storedNotes(gloss.worker)).length).toBe(1);
 
     // A second note, without a quote, from the popup.
@@ -162,10 +154,7 @@ test('notes survive closing and reopening the browser on the same profile', asyn
   let first = await launchWithGloss();
   try {
     const page = await openArticle(first.context, `${pages.url}/story.html`);
-    await dragSelect(page, SENTENCE);
-    await clickAddNote(page);
-    await page.keyboard.type('Kept across restarts.');
-    await page.keyboard.press('Control+Enter');
+    await noteSelection(page, SENTENCE, 'Kept across restarts.');
     await expect.poll(() => paintedQuotes(page)).toEqual([SENTENCE]);
     await first.close();
 
