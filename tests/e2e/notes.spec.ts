@@ -167,3 +167,48 @@ test('notes survive closing and reopening the browser on the same profile', asyn
     await pages.close();
   }
 });
+
+test('the shortcut and the context menu (the message both send) open the composer for the selection; a card’s “Note this” notes its mention', async ({ gloss, site }) => {
+  const url = `${site.url}/el-demo-offshore-training.html`;
+  const page = await openArticle(gloss.context, url);
+  const tabId = await tabIdOf(gloss.worker, url);
+
+  // Select the page title's text with the keyboard-free API, as a reader's selection
+  // would stand, then ask as Alt+Shift+N and the context menu do.
+  const title = await page.evaluate(() => {
+    const h1 = document.querySelector('h1')!;
+    const range = document.createRange();
+    range.selectNodeContents(h1);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    return h1.textContent!.trim();
+  });
+  await gloss.worker.evaluate((tabId) => (globalThis as any).chrome.tabs.sendMessage(tabId, { type: 'gloss.addNote' }), tabId);
+  await page.keyboard.type('Headline to check.');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(async () => (await storedNotes(gloss.worker)).map((n) => [n.body, n.quote?.exact])).toEqual([['Headline to check.', title]]);
+
+  // "Note this" in the card of H20: a note quoting that mention, about that entity.
+  const box = await page.evaluate(() => {
+    for (const r of CSS.highlights.get('gloss-chip')!) {
+      const range = r as AbstractRange;
+      if ((range.startContainer as Text).data.slice(range.startOffset, range.endOffset) !== 'H20') continue;
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      (range.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const b = live.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    }
+    throw new Error('no H20 highlight');
+  });
+  await page.mouse.move(box.x, box.y - 40);
+  await page.mouse.move(box.x, box.y, { steps: 4 });
+  await page.locator('gloss-card .gloss-note-this').click();
+  await page.keyboard.type('Which H20 shipment?');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(async () => (await storedNotes(gloss.worker)).length).toBe(2);
+  const noted = (await storedNotes(gloss.worker)).find((n) => n.body === 'Which H20 shipment?')!;
+  expect(noted.entities).toEqual(['h20']);
+  expect(noted.quote?.exact).toBe('H20');
+});
