@@ -3,11 +3,11 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 STAMP := node_modules/.gloss-installed
 
-.PHONY: help deps chromium build test demo bench clean
+.PHONY: help deps chromium postgres build test demo bench clean
 
 help:
 	@echo "make demo   build Gloss and open the Greek demo article in Chromium (HEADLESS=1: screenshots only)"
-	@echo "make test   type-check, unit tests, Chrome and Firefox builds, web-ext lint, end-to-end tests"
+	@echo "make test   type-check, unit tests, sync server tests, Chrome and Firefox builds, web-ext lint, end-to-end tests"
 	@echo "make build  installable zips for Chrome and Firefox in .output/"
 
 # npm packages, exactly as locked. Runs again when the lock file changes.
@@ -21,15 +21,19 @@ deps: $(STAMP)
 chromium:
 	@scripts/ensure-chromium.sh
 
+postgres:
+	@scripts/ensure-postgres.sh
+
 # Builds .output/chrome-mv3 and .output/firefox-mv2 and packs each into a zip.
 build: deps
 	npx wxt zip
 	npx wxt zip -b firefox
 	@ls -1 .output/*.zip
 
-test: deps chromium
+test: deps chromium postgres
 	npm run --silent typecheck
 	npm run --silent test:unit
+	npm run --silent test:server
 	$(MAKE) --no-print-directory build
 	npm run --silent lint:firefox
 	npm run --silent test:e2e
@@ -38,7 +42,7 @@ demo: deps chromium
 	npx wxt build
 	npx tsx scripts/demo.ts
 
-bench: deps chromium
+bench: deps chromium postgres
 	npx wxt build
 	npm run --silent bench
 

@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 const require = createRequire(import.meta.url);
@@ -15,12 +16,18 @@ export default defineConfig({
     // API (Chrome MV3 and Firefox both have it for what the script calls) instead of
     // webextension-polyfill, which the background and extension pages keep. See
     // docs/decisions/0004-content-script-without-polyfill.md.
+    // Its JSX builds DOM nodes directly (entrypoints/content/dom-jsx.ts) instead of
+    // going through Preact, which the extension pages keep.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const domJsx = resolve('entrypoints/content/dom-jsx.ts');
+      const replace = [
+        { find: /^wxt\/browser$/, replacement: require.resolve('wxt/browser') },
+        { find: /^preact(\/jsx-runtime|\/jsx-dev-runtime)?$/, replacement: domJsx },
+      ];
       const alias = config.resolve?.alias;
-      const native = require.resolve('wxt/browser');
-      if (Array.isArray(alias)) alias.unshift({ find: /^wxt\/browser$/, replacement: native });
-      else config.resolve = { ...config.resolve, alias: { ...(alias ?? {}), 'wxt/browser': native } };
+      const existing = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }));
+      config.resolve = { ...config.resolve, alias: [...replace, ...existing] };
     },
   },
   manifest: ({ browser }) => ({

@@ -1,6 +1,8 @@
 // Shows everything stored about one entity: summary, key facts, related entities, its
 // whole timeline and the articles it was seen in, read live from IndexedDB.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { t } from './i18n';
 import { pickText } from '../knowledge/localize';
 import { getEntities, getEntity, getEntityNote, isMuted } from '../storage/entities';
 import { timeline } from '../storage/events';
@@ -18,7 +20,12 @@ export interface EntityDetailProps {
   onNote(entity: string, note: string): void;
 }
 
+/** The latest events are shown at once; a long timeline opens in full on request. */
+const TIMELINE_FIRST = 30;
+
 export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDetailProps) {
+  const [showAll, setShowAll] = useState(false);
+  useEffect(() => setShowAll(false), [id]);
   const data = useLiveQuery(async () => {
     const entity = await getEntity(id);
     if (!entity) return null;
@@ -78,7 +85,7 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
         <h2 class="gloss-section-title">Timeline ({events.length})</h2>
         {events.length > 0 ? (
           <Timeline
-            events={events.map((e) => ({
+            events={(showAll ? events : events.slice(0, TIMELINE_FIRST)).map((e) => ({
               date: e.date,
               title: pickText(e.title, locale).text,
               summary: e.summary ? pickText(e.summary, locale).text : undefined,
@@ -90,6 +97,11 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
         ) : (
           <p class="muted">No dated events stored.</p>
         )}
+        {!showAll && events.length > TIMELINE_FIRST ? (
+          <button type="button" class="link more-events" onClick={() => setShowAll(true)}>
+            {t('timelineShowAll', String(events.length))}
+          </button>
+        ) : null}
       </section>
       {seen.length > 0 ? (
         <section aria-label="Seen on">

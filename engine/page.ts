@@ -9,7 +9,7 @@
 //    Where several entities share an alias (商務部: the US department or China's
 //    ministry), the one whose requirement is met most specifically wins: a named entity
 //    beats a kind, which beats a context word.
-// 2. Topic gate (docs/decisions/0004-topic-gate.md). A page is about the topic when it
+// 2. Topic gate (docs/decisions/0007-topic-gate.md). A page is about the topic when it
 //    has at least TOPIC_MIN_MENTIONS confident mentions of chips, companies, models or
 //    rules naming at least TOPIC_MIN_ENTITIES different ones, and either one is a
 //    chip, model or rule, or the page uses a word of the topic (a context word).

@@ -47,12 +47,22 @@ export function scoreCandidate(text: string, start: number, end: number, quote: 
 /** Most places an exact quote is looked at; a quote repeated more often is told apart by the first ones. */
 const MAX_OCCURRENCES = 200;
 
+/** How far around its old place a quote is looked for first (pages grow and shrink a little). */
+const NEAR = 4096;
+
 /** The quote, exactly as written, at its best-scoring place; undefined if the text does not contain it. */
 export function findExactQuote(text: string, quote: QuoteSelector, hint: number | null): QuoteMatch | undefined {
   const { exact } = quote;
   if (!exact) return undefined;
   if (hint !== null && text.startsWith(exact, hint) && contextScore(text, hint, hint + exact.length, quote) === 1) {
     return { start: hint, end: hint + exact.length, score: 1 };
+  }
+  // Near its old place with all its context: that is the quote, without reading the
+  // whole page (an edit above it only moved it).
+  if (hint !== null) {
+    for (let at = text.indexOf(exact, Math.max(0, hint - NEAR)); at !== -1 && at <= hint + NEAR; at = text.indexOf(exact, at + 1)) {
+      if (contextScore(text, at, at + exact.length, quote) === 1) return { start: at, end: at + exact.length, score: scoreCandidate(text, at, at + exact.length, quote, 1, hint) };
+    }
   }
   let best: QuoteMatch | undefined;
   let seen = 0;
@@ -61,6 +71,17 @@ export function findExactQuote(text: string, quote: QuoteSelector, hint: number 
     if (!best || score > best.score) best = { start: at, end: at + exact.length, score };
   }
   return best;
+}
+
+/**
+ * An exact match is taken on the page only when its context mostly agrees; otherwise
+ * (the quoted sentence was edited and an identical sentence stands elsewhere) the
+ * approximate search decides between it and near-matches at the old place.
+ */
+export const SURE_CONTEXT = 0.5;
+
+export function isSureMatch(text: string, m: QuoteMatch, quote: QuoteSelector): boolean {
+  return contextScore(text, m.start, m.end, quote) >= SURE_CONTEXT;
 }
 
 /** The selector for a passage of the text: the quote and up to `context` characters either side. */

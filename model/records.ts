@@ -153,10 +153,12 @@ const PARTIAL = Object.fromEntries(RECORD_TYPES.map((t) => [t, v.partial(FULL[t]
 
 export type FieldCheck<T> = { ok: true; value: T } | { ok: false; message: string };
 
-function firstIssue(issues: readonly v.BaseIssue<unknown>[]): string {
+/** The first issue, with its path. A key a strict object does not know is named as such (valibot says "Expected never"). */
+export function firstIssue(issues: readonly v.BaseIssue<unknown>[], unknownKey = 'is not a known field'): string {
   const issue = issues[0]!;
   const where = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  return where ? `${where}: ${issue.message}` : issue.message;
+  const message = issue.type === 'strict_object' && issue.expected === 'never' ? unknownKey : issue.message;
+  return where ? `${where}: ${message}` : message;
 }
 
 /** Checks a record's id for its type. */
@@ -170,7 +172,7 @@ export function checkFields<T extends RecordType>(type: T, id: string, fields: u
   const idCheck = checkId(type, id);
   if (!idCheck.ok) return idCheck;
   const r = v.safeParse(PARTIAL[type], fields);
-  if (!r.success) return { ok: false, message: firstIssue(r.issues) };
+  if (!r.success) return { ok: false, message: firstIssue(r.issues, `is not a field of ${type}`) };
   const equals = ID_RULES[type].equals;
   if (equals && equals in (r.output as object) && (r.output as Record<string, unknown>)[equals] !== id) {
     return { ok: false, message: `${equals}: must be the same as the record's id "${id}"` };
@@ -185,7 +187,7 @@ export function checkRecord<T extends RecordType>(type: T, record: unknown): Fie
   const idCheck = checkId(type, id);
   if (!idCheck.ok) return idCheck;
   const r = v.safeParse(FULL[type] as v.GenericSchema, fields);
-  if (!r.success) return { ok: false, message: firstIssue(r.issues) };
+  if (!r.success) return { ok: false, message: firstIssue(r.issues, `is not a field of ${type}`) };
   const equals = ID_RULES[type].equals;
   if (equals && (r.output as Record<string, unknown>)[equals] !== id) return { ok: false, message: `${equals}: must be the same as the record's id` };
   return { ok: true, value: { id: idCheck.value, ...(r.output as Fields<T>) } };

@@ -4,7 +4,7 @@
 // field-level last-writer-wins by hybrid logical clock (merge.ts).
 
 import * as v from 'valibot';
-import { checkFields, isRecordType, type RecordType } from './records';
+import { checkFields, firstIssue, isRecordType, type RecordType } from './records';
 
 export const PROTOCOL_VERSION = 1;
 /** Largest push the server takes, in mutations and bytes; a client splits bigger ones. */
@@ -119,7 +119,5 @@ export function checkPull(body: unknown): Checked<PullResponse> {
 }
 
 function describe(issues: readonly v.BaseIssue<unknown>[]): string {
-  const issue = issues[0]!;
-  const where = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  return where ? `${where}: ${issue.message}` : issue.message;
+  return firstIssue(issues, `is not part of sync protocol ${PROTOCOL_VERSION}`);
 }

@@ -66,6 +66,8 @@ export interface EntityRecord {
   facts: { text: LocalText; sources: SourceRef[] }[];
   related: { entity: string; relation: string }[];
   sources: SourceRef[];
+  /** Folded names, aliases and their words, for looking the entity up as the user types. */
+  lookup?: string[];
 }
 
 export interface EventRecord {
@@ -167,7 +169,8 @@ export class GlossDatabase extends Dexie {
     this.version(2)
       .stores({
         edits: null,
-        sightings: '[url+entity], url, entity, site, lastSeen, [entity+lastSeen]',
+        entities: '&id, packId, kind, *lookup',
+        sightings: '[url+entity], url, entity, site, lastSeen, [entity+lastSeen], [site+lastSeen]',
         articles: '&id, site, updatedAt, [live+updatedAt]',
         notes: '&id, articleId, [articleId+createdAt], [live+updatedAt], [live+createdAt], *facets, *terms',
         entityNotes: '&id',

@@ -4,6 +4,7 @@
 
 import type { EntityNoteRecord } from '../model';
 import { db, type EntityRecord } from './db';
+import { lookupQuery } from './lookup';
 import { writeRecord } from './records';
 
 export function getEntity(id: string): Promise<EntityRecord | undefined> {
@@ -15,8 +16,22 @@ export async function getEntities(ids: readonly string[]): Promise<Map<string, E
   return new Map(rows.filter((r): r is EntityRecord => r !== undefined).map((r) => [r.id, r]));
 }
 
-export function allEntities(): Promise<EntityRecord[]> {
-  return db.entities.toArray();
+/** Entities whose names or aliases (or a word of them) start with what the user typed. */
+export async function lookupEntities(query: string, limit = 8): Promise<EntityRecord[]> {
+  const q = lookupQuery(query);
+  if (q.length < 2) return [];
+  // A word such as "nvidia" starts the names of many entities; read a few more than
+  // asked, and list first those whose own name starts with the query, shortest first.
+  const ids = new Set<string>();
+  await db.entities
+    .where('lookup')
+    .startsWith(q)
+    .until(() => ids.size >= limit * 8)
+    .eachPrimaryKey((id) => void ids.add(id as string));
+  const found = (await db.entities.bulkGet([...ids])).filter((e): e is EntityRecord => e !== undefined);
+  const rank = (e: EntityRecord) =>
+    Math.min(...Object.values(e.names).map((n) => (lookupQuery(n).startsWith(q) ? n.length : 1000 + n.length)));
+  return found.sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id)).slice(0, limit);
 }
 
 /** Entities the user chose not to see highlighted. */

@@ -5,7 +5,7 @@
 import { exportBundle as bundleOf, type NotesBundle } from '../model/interchange';
 import type { ArticleRecord } from '../model';
 import { db } from './db';
-import { writeRecord, writeTables } from './records';
+import { writeRecords, writeTables } from './records';
 
 /** Live notes (of one article, or all) with their articles, as an export holds them. */
 export async function exportBundle(articleId?: string): Promise<NotesBundle> {
@@ -31,26 +31,31 @@ export interface ImportCounts {
 export async function importBundle(bundle: NotesBundle): Promise<ImportCounts> {
   const counts: ImportCounts = { added: 0, restored: 0, duplicates: 0 };
   await db.transaction('rw', writeTables('article', 'note'), async () => {
-    for (const a of bundle.articles) {
-      const existing = await db.articles.get(a.id);
-      if (existing && !existing.deleted) continue;
-      const { id, createdAt, updatedAt, ...fields } = a;
-      await writeRecord('article', id, { ...fields, deleted: false }, { createdAt, updatedAt });
-    }
-    for (const n of bundle.notes) {
-      // A file may list deleted notes; importing never deletes anything here.
-      if (n.deleted) continue;
-      const existing = await db.notes.get(n.id);
-      if (existing && !existing.deleted) {
+    const articles = await db.articles.bulkGet(bundle.articles.map((a) => a.id));
+    await writeRecords(
+      'article',
+      bundle.articles
+        .filter((_, i) => !articles[i] || articles[i]!.deleted)
+        .map(({ id, createdAt, updatedAt, ...fields }) => ({ id, fields: { ...fields, deleted: false }, times: { createdAt, updatedAt } })),
+    );
+    const known = new Set((await db.articles.bulkGet([...new Set(bundle.notes.map((n) => n.articleId))])).filter(Boolean).map((a) => a!.id));
+    // A file may list deleted notes; importing never deletes anything here.
+    const live = bundle.notes.filter((n) => !n.deleted);
+    const existing = await db.notes.bulkGet(live.map((n) => n.id));
+    const writes = [];
+    for (const [i, n] of live.entries()) {
+      const here = existing[i];
+      if (here && !here.deleted) {
         counts.duplicates++;
         continue;
       }
-      if (!(await db.articles.get(n.articleId))) throw new Error(`note ${n.id}: its article is not in the file`);
+      if (!known.has(n.articleId)) throw new Error(`note ${n.id}: its article is not in the file`);
       const { id, createdAt, updatedAt, ...fields } = n;
-      await writeRecord('note', id, { ...fields, deleted: false }, { createdAt, updatedAt });
-      if (existing) counts.restored++;
+      writes.push({ id, fields: { ...fields, deleted: false }, times: { createdAt, updatedAt } });
+      if (here) counts.restored++;
       else counts.added++;
     }
+    await writeRecords('note', writes);
   });
   return counts;
 }

@@ -99,6 +99,9 @@ export async function countNotes(): Promise<number> {
 
 export type NoteSort = 'newest' | 'oldest' | 'updated';
 
+/** Up to this many matching notes are read and sorted; more are paged from the date index. */
+const SMALL_SET = 2000;
+
 export interface NoteQuery {
   /** Words to find in the note, its quote or its tags (the last word may be a prefix). */
   text?: string;
@@ -118,31 +121,19 @@ export interface NotePage {
   total: number;
 }
 
-/** One page of notes matching a query. */
+/**
+ * One page of notes matching a query. Filters and search narrow a set of note ids from
+ * their indexes (keys only); then the date index is walked in order, keys only, to pick
+ * the page; only the notes shown are read.
+ */
 export async function findNotes(q: NoteQuery): Promise<NotePage> {
   const sort = q.sort ?? 'newest';
   const offset = q.offset ?? 0;
   const limit = q.limit ?? 50;
   const from = q.from ?? -Infinity;
   const to = q.to ?? Infinity;
+  const dated = q.from !== undefined || q.to !== undefined;
   const terms = q.text ? queryTerms(q.text) : [];
-
-  // Without a filter that narrows the set, a date-ordered index gives the page directly.
-  if (terms.length === 0 && !q.entity && !q.tag && !q.site) {
-    const dated = q.from !== undefined || q.to !== undefined;
-    if (sort !== 'updated' || !dated) {
-      const range =
-        sort === 'updated'
-          ? db.notes.where('[live+updatedAt]').between([1, -Infinity], [1, Infinity])
-          : db.notes.where('[live+createdAt]').between([1, from], [1, to], true, true);
-      const total = await range.count();
-      const notes = await (sort === 'oldest' ? range : range.reverse()).offset(offset).limit(limit).toArray();
-      return { notes, total };
-    }
-    const rows = await db.notes.where('[live+createdAt]').between([1, from], [1, to], true, true).toArray();
-    rows.sort((a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id));
-    return { notes: rows.slice(offset, offset + limit), total: rows.length };
-  }
 
   let keys: Set<string> | undefined;
   const narrow = (next: readonly string[]) => {
@@ -156,17 +147,49 @@ export async function findNotes(q: NoteQuery): Promise<NotePage> {
     if (keys?.size === 0) break;
     narrow(await (prefix ? db.notes.where('terms').startsWith(t) : db.notes.where('terms').equals(t)).primaryKeys());
   }
-  let siteArticles: Set<string> | undefined;
-  if (q.site) {
-    siteArticles = new Set(await db.articles.where('site').equals(q.site).primaryKeys());
-    if (keys === undefined) narrow(await db.notes.where('articleId').anyOf([...siteArticles]).primaryKeys());
+  if (q.site && keys?.size !== 0) {
+    const articles = await db.articles.where('site').equals(q.site).primaryKeys();
+    narrow(await db.notes.where('articleId').anyOf(articles).primaryKeys());
   }
-  const rows = (await db.notes.bulkGet([...(keys ?? [])])).filter(
-    (n): n is LocalNote => n !== undefined && n.live === 1 && n.createdAt >= from && n.createdAt <= to && (!siteArticles || siteArticles.has(n.articleId)),
-  );
-  const key = sort === 'updated' ? 'updatedAt' : 'createdAt';
-  rows.sort((a, b) => (sort === 'oldest' ? a[key] - b[key] : b[key] - a[key]) || a.id.localeCompare(b.id));
-  return { notes: rows.slice(offset, offset + limit), total: rows.length };
+  // Sorted by last change but limited by creation date: the dates narrow too.
+  if (sort === 'updated' && dated && keys?.size !== 0) narrow(await db.notes.where('[live+createdAt]').between([1, from], [1, to], true, true).primaryKeys());
+
+  // Dexie collections change in place (reverse, offset, limit): a new one for each use.
+  const range = () =>
+    sort === 'updated'
+      ? db.notes.where('[live+updatedAt]').between([1, -Infinity], [1, Infinity])
+      : db.notes.where('[live+createdAt]').between([1, from], [1, to], true, true);
+  const walk = () => (sort === 'oldest' ? range() : range().reverse());
+  if (keys === undefined) {
+    const [total, notes] = await Promise.all([range().count(), walk().offset(offset).limit(limit).toArray()]);
+    return { notes, total };
+  }
+  const chosen = keys;
+  if (chosen.size === 0) return { notes: [], total: 0 };
+  // Few matches: read them and sort them. Many: walk the date index (keys only) and
+  // stop at the page; without date or site limits every chosen note is live (search
+  // terms and facets are kept only for live notes), so the count is the set's size.
+  if (chosen.size <= SMALL_SET) {
+    const key = sort === 'updated' ? 'updatedAt' : 'createdAt';
+    const rows = (await db.notes.bulkGet([...chosen])).filter(
+      (n): n is LocalNote => n !== undefined && n.live === 1 && (sort === 'updated' || (n.createdAt >= from && n.createdAt <= to)),
+    );
+    rows.sort((a, b) => (sort === 'oldest' ? a[key] - b[key] : b[key] - a[key]) || a.id.localeCompare(b.id));
+    return { notes: rows.slice(offset, offset + limit), total: rows.length };
+  }
+  const exactCount = !dated && !q.site;
+  const page: string[] = [];
+  let total = 0;
+  await walk()
+    .until(() => exactCount && page.length >= limit)
+    .eachPrimaryKey((id) => {
+      if (!chosen.has(id as string)) return;
+      if (total >= offset && page.length < limit) page.push(id as string);
+      total++;
+    });
+  if (exactCount) total = chosen.size;
+  const notes = (await db.notes.bulkGet(page)).filter((n): n is LocalNote => n !== undefined);
+  return { notes, total };
 }
 
 /** Tags and entities that live notes use, for filters. */
@@ -176,6 +199,19 @@ export async function noteFacets(): Promise<{ tags: string[]; entities: string[]
     tags: facets.filter((f) => f.startsWith('t:')).map((f) => f.slice(2)),
     entities: facets.filter((f) => f.startsWith('e:')).map((f) => f.slice(2)),
   };
+}
+
+/** The kept texts of several notes at once (one index query), newest first for each. */
+export async function revisionsFor(targetIds: readonly string[]): Promise<Map<string, RevisionRecord[]>> {
+  const out = new Map<string, RevisionRecord[]>();
+  if (targetIds.length === 0) return out;
+  const rows = await db.revisions.where('targetId').anyOf([...targetIds]).toArray();
+  for (const r of rows.filter((r) => !r.deleted).sort((a, b) => (a.hlc < b.hlc ? 1 : -1))) {
+    const list = out.get(r.targetId);
+    if (list) list.push(r);
+    else out.set(r.targetId, [r]);
+  }
+  return out;
 }
 
 /** Texts that lost a concurrent edit of this note (or entity note), newest first. */

@@ -13,6 +13,7 @@ import { MAX_PACK_JSON } from '../model';
 import { db, type EntityRecord, type EventRecord, type PackRecord, type SourceRef } from './db';
 import { buildDictionary, DICTIONARY_KEY, MatcherTooLargeError } from './dictionary';
 import { ownId, USER_SPACE, userKey } from './pack-space';
+import { withLookup } from './lookup';
 import { writeRecord } from './records';
 
 export { ownId, USER_SPACE, userKey };
@@ -154,7 +155,7 @@ function toStored(pack: Pack, origin: Origin, otherUserIds: ReadonlySet<string>)
   const sources = new Map(pack.sources.map((s) => [s.id, toRef(s)]));
   const refs = (ids: readonly string[] | undefined): SourceRef[] => (ids ?? []).map((id) => sources.get(id)!).filter(Boolean);
   const packId = key(pack.pack.id);
-  const entities: EntityRecord[] = pack.entities.map((e) => ({
+  const entities: EntityRecord[] = pack.entities.map((e) => withLookup({
     id: key(e.id),
     packId,
     kind: e.kind,

@@ -128,20 +128,26 @@ export async function deviceId(): Promise<string> {
 }
 
 /**
- * Queues a change. An entry for the same record that no push has taken yet absorbs it,
- * so years of edits without sync leave one entry per record, not one per keystroke.
+ * An entry for the same record that no push has taken yet absorbs a new change, so
+ * years of edits without sync leave one entry per record, not one per keystroke.
+ * Returns the merged entry, or undefined when the change needs an entry of its own.
  */
+function absorb(last: OutboxEntry | undefined, entry: OutboxEntry, pushing: number): OutboxEntry | undefined {
+  if (!last || last.seq! <= pushing) return undefined;
+  const base = { ...(entry.base ?? {}), ...(last.base ?? {}) };
+  const merged: OutboxEntry = { ...last, fields: { ...last.fields, ...entry.fields }, hlc: entry.hlc, at: entry.at };
+  if (Object.keys(base).length > 0) merged.base = base;
+  return merged;
+}
+
+async function pushingSeq(kv: Table): Promise<number> {
+  return ((await kv.get(KV_PUSHING))?.value as number | undefined) ?? 0;
+}
+
 async function enqueue(outbox: Table<OutboxEntry, number | undefined>, kv: Table, entry: OutboxEntry): Promise<void> {
-  const pushing = ((await kv.get(KV_PUSHING))?.value as number | undefined) ?? 0;
-  const last = await outbox.where('[type+record]').equals([entry.type, entry.record]).last();
-  if (last && last.seq! > pushing) {
-    const base = { ...(entry.base ?? {}), ...(last.base ?? {}) };
-    const merged: OutboxEntry = { ...last, fields: { ...last.fields, ...entry.fields }, hlc: entry.hlc, at: entry.at };
-    if (Object.keys(base).length > 0) merged.base = base;
-    await outbox.put(merged);
-    return;
-  }
-  await outbox.add(entry);
+  const merged = absorb(await outbox.where('[type+record]').equals([entry.type, entry.record]).last(), entry, await pushingSeq(kv));
+  if (merged) await outbox.put(merged);
+  else await outbox.add(entry);
 }
 
 export function tableOf<T extends LocalType>(type: T): Table<SyncRecord<T>, string> {
@@ -181,31 +187,82 @@ export async function writeRecord<T extends LocalType>(
 
 export class RecordError extends Error {}
 
+export interface RecordWrite<T extends LocalType> {
+  id: string;
+  fields: Partial<DataFields<T>> & { deleted?: boolean };
+  times?: WriteTimes;
+}
+
+/**
+ * Many local changes of one type in one transaction (an import of thousands of notes):
+ * the same records and outbox entries as one writeRecord each, with bulk reads and writes.
+ */
+export async function writeRecords<T extends LocalType>(type: T, writes: readonly RecordWrite<T>[]): Promise<void> {
+  for (const w of writes) {
+    const checked = checkFields(type, w.id, { ...w.fields, ...(w.times ?? {}) });
+    if (!checked.ok) throw new RecordError(`${type} ${w.id}: ${checked.message}`);
+  }
+  if (writes.length === 0) return;
+  await db.transaction('rw', writeTables(type), async () => {
+    const table = tableOf(type);
+    const ids = [...new Set(writes.map((w) => w.id))];
+    const current = new Map<string, SyncRecord<T>>();
+    (await table.bulkGet(ids)).forEach((r, i) => r && current.set(ids[i]!, syncedPart(r)));
+    const waiting = new Map<string, OutboxEntry>();
+    for (const e of await db.outbox.where('[type+record]').anyOf(ids.map((id) => [type, id])).sortBy('seq')) waiting.set(e.record, e);
+    const pushing = await pushingSeq(db.kv);
+    let { device, clock } = await deviceAndClock(db.kv);
+    const fresh: OutboxEntry[] = [];
+    for (const w of writes) {
+      const now = Date.now();
+      const hlc = tick(clock, now, device);
+      clock = hlc;
+      const { record, entry } = makeChange(type, w.id, current.get(w.id), w.fields, hlc, device, now, w.times);
+      current.set(w.id, record);
+      const merged = absorb(waiting.get(w.id), entry, pushing);
+      if (merged) waiting.set(w.id, merged);
+      else fresh.push(entry);
+    }
+    await table.bulkPut([...current.values()].map((r) => withLocalFields(type, r)));
+    await db.outbox.bulkPut([...waiting.values()].filter((e) => e.seq !== undefined && e.seq > pushing));
+    await db.outbox.bulkAdd(fresh);
+    await db.kv.put({ key: KV_CLOCK, value: clock });
+  });
+}
+
 /** Merges changes pulled from the server, field by field; queues nothing. Returns how many records changed. */
 export async function applyRemoteChanges(changes: readonly Change[]): Promise<number> {
-  const local = changes.filter((c) => isLocalType(c.type));
+  const local = changes.filter((c) => isLocalType(c.type) && Object.keys(c.clock).length > 0);
   if (local.length === 0) return 0;
   const types = [...new Set(local.map((c) => c.type as LocalType))];
   return db.transaction('rw', writeTables(...types), async () => {
     const { device, clock } = await deviceAndClock(db.kv);
     let latest = clock;
     let changed = 0;
-    for (const c of local) {
-      const type = c.type as LocalType;
+    // One read and one write per type and page of changes, not one per record.
+    for (const type of types) {
       const table = tableOf(type);
-      const existing = await table.get(c.record);
-      const current = existing ? splitRecord(syncedPart(existing)) : undefined;
-      const stamps = Object.values(c.clock);
-      if (stamps.length === 0) continue;
-      const newest = stamps.reduce((a, b) => (a > b ? a : b));
-      const merged = mergeChange(current, { type, record: c.record, hlc: newest, fields: c.fields, clock: c.clock });
-      if (!merged.changed) continue;
-      const record = { ...merged.next.fields, id: c.record, clock: merged.next.clock } as SyncRecord<typeof type>;
+      const ofType = local.filter((c) => c.type === type);
+      const ids = [...new Set(ofType.map((c) => c.record))];
+      const current = new Map<string, { fields: Record<string, unknown>; clock: Record<string, Hlc> }>();
+      (await table.bulkGet(ids)).forEach((r, i) => r && current.set(ids[i]!, splitRecord(syncedPart(r))));
+      const touched = new Set<string>();
+      for (const c of ofType) {
+        const newest = Object.values(c.clock).reduce((a, b) => (a > b ? a : b));
+        const merged = mergeChange(current.get(c.record), { type, record: c.record, hlc: newest, fields: c.fields, clock: c.clock });
+        if (!merged.changed) continue;
+        current.set(c.record, merged.next);
+        touched.add(c.record);
+        latest = receive(latest, newest, Date.now(), device);
+      }
       // A record seen first through a partial change still needs every field its type has.
-      const complete = { createdAt: 0, updatedAt: 0, deleted: false, ...(DEFAULTS[type] as object), ...(record as object) } as SyncRecord<typeof type>;
-      await table.put(withLocalFields(type, complete));
-      latest = receive(latest, newest, Date.now(), device);
-      changed++;
+      const rows = [...touched].map((id) => {
+        const { fields, clock: stamps } = current.get(id)!;
+        const record = { createdAt: 0, updatedAt: 0, deleted: false, ...(DEFAULTS[type] as object), ...fields, id, clock: stamps } as SyncRecord<typeof type>;
+        return withLocalFields(type, record);
+      });
+      await table.bulkPut(rows);
+      changed += rows.length;
     }
     if (latest && latest !== clock) await db.kv.put({ key: KV_CLOCK, value: latest });
     return changed;

@@ -71,9 +71,11 @@ export async function sightingSites(): Promise<{ site: string; rows: number; las
   const sites = (await db.sightings.orderBy('site').uniqueKeys()) as string[];
   return Promise.all(
     sites.map(async (site) => {
-      const rows = db.sightings.where('site').equals(site);
-      const all = await rows.toArray();
-      return { site, rows: all.length, lastSeen: all.reduce((n, r) => Math.max(n, r.lastSeen), 0) };
+      const [rows, last] = await Promise.all([
+        db.sightings.where('site').equals(site).count(),
+        db.sightings.where('[site+lastSeen]').between([site, -Infinity], [site, Infinity]).last(),
+      ]);
+      return { site, rows, lastSeen: last?.lastSeen ?? 0 };
     }),
   );
 }

@@ -5,6 +5,7 @@
 import type { Transaction } from 'dexie';
 import { addressWithoutQuery, siteOf } from '../model';
 import type { EditRecordV1, EntityRecord, EventRecord, PackRecord, SightingRecord } from './db';
+import { withLookup } from './lookup';
 import { USER_SPACE } from './pack-space';
 import { writeInUpgrade } from './records';
 
@@ -13,7 +14,7 @@ import { writeInUpgrade } from './records';
  * later bundled pack can collide with it); the user's edits split into what each is (a
  * mute, a note on an entity), as records that can sync and are queued for it;
  * sightings lose their query strings and fragments (several addresses of one article
- * become one row).
+ * become one row); entities get the keys the popup looks them up by.
  */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const key = await moveUserPacks(tx);
@@ -24,6 +25,11 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     if (edit.muted) await writeInUpgrade(tx, 'mute', entity, { entity }, at);
     if (edit.note && edit.note.trim() !== '') await writeInUpgrade(tx, 'entityNote', entity, { entity, body: edit.note }, at);
   }
+
+  // Entities of installed packs get their lookup keys.
+  await tx.table('entities').toCollection().modify((e: EntityRecord) => {
+    e.lookup = withLookup(e).lookup;
+  });
 
   const sightings = tx.table('sightings');
   const rows = (await sightings.toArray()) as Omit<SightingRecord, 'site'>[];

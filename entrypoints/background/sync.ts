@@ -7,6 +7,7 @@
 // once), and a pulled page is applied together with its cursor.
 
 import { checkPull, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, type Change, type PushResponse } from '../../model';
+import type { SyncStatusReply } from '../../messaging/protocol';
 import type { OutboxEntry } from '../../storage/db';
 import { deviceId } from '../../storage/records';
 import {
@@ -49,16 +50,7 @@ export interface SyncResult {
   packs: string[];
 }
 
-export interface SyncStatus {
-  configured: boolean;
-  url?: string;
-  lastSync?: number;
-  lastError?: string;
-  lastErrorAt?: number;
-  nextAttemptAt?: number;
-  pending: number;
-  rejected: { type: string; record: string; reason: string }[];
-}
+export type SyncStatus = SyncStatusReply;
 
 type Fetch = typeof fetch;
 

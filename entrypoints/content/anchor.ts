@@ -3,10 +3,14 @@
 // exactly here, or, for quotes the edited page no longer has word for word,
 // approximately in the background, away from the page's main thread.
 
-import { describeQuote, findExactQuote } from '../../engine/quote';
+import { describeQuote, findExactQuote, isSureMatch } from '../../engine/quote';
 import type { AnchorRequest, PageNote } from '../../messaging/protocol';
 import type { TextPosition, TextQuote } from '../../model';
+import { yieldToPage } from './page-text';
 import type { TextModel } from './text-model';
+
+/** Work between turns given back to the page, as in the scanner: about half a frame. */
+const SLICE_MS = 8;
 
 const CONTEXT = 32;
 const MAX_QUOTE = 5000;
@@ -37,10 +41,15 @@ export async function anchorNotes(
 ): Promise<{ anchored: Anchored[]; orphaned: PageNote[] }> {
   const anchored: Anchored[] = [];
   const missing: PageNote[] = [];
+  let sliceStart = performance.now();
   for (const note of notes) {
     if (!note.quote) continue;
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
     const m = findExactQuote(model.text, note.quote, note.position?.start ?? null);
-    if (m) anchored.push({ note, start: m.start, end: m.end });
+    if (m && isSureMatch(model.text, m, note.quote)) anchored.push({ note, start: m.start, end: m.end });
     else missing.push(note);
   }
   if (missing.length === 0) return { anchored, orphaned: [] };

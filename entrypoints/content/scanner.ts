@@ -85,7 +85,7 @@ export class PageScanner {
     this.highlights = dict.kinds.map(() => new Highlight());
   }
 
-  /** Whether the page is about the topic, and on how much evidence (docs/decisions/0004-topic-gate.md). */
+  /** Whether the page is about the topic, and on how much evidence (docs/decisions/0007-topic-gate.md). */
   get topic(): Topic {
     return this.lastTopic;
   }

@@ -14,7 +14,7 @@ import type { NotesImportReply } from '../../messaging/protocol';
 import { EXPORT_FILES, toCsv, toGlossJson, toJsonLd, toMarkdown } from '../../model/interchange';
 import { articleSites, getArticles } from '../../storage/articles';
 import { getEntities } from '../../storage/entities';
-import { findNotes, noteFacets, revisionsOf, type NoteSort } from '../../storage/notes';
+import { findNotes, noteFacets, revisionsFor, type NoteSort } from '../../storage/notes';
 import { exportBundle } from '../../storage/notes-io';
 
 const locale = navigator.language;
@@ -42,7 +42,15 @@ export function App() {
 
   useEffect(() => setShown(PAGE), [text, entity, tag, site, from, to, sort]);
 
+  // The filters' choices read whole indexes of tags, entities and sites: they load once
+  // the first page of notes is on screen, not before it.
+  const [wantFacets, setWantFacets] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setWantFacets(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
   const facets = useLiveQuery(async () => {
+    if (!wantFacets) return undefined;
     const [f, sites] = await Promise.all([noteFacets(), articleSites()]);
     const names = await getEntities(f.entities);
     return {
@@ -50,7 +58,7 @@ export function App() {
       sites,
       entities: f.entities.map((id) => ({ id, name: names.has(id) ? pickText(names.get(id)!.names, locale).text : id })),
     };
-  }, []);
+  }, [wantFacets]);
 
   const page = useLiveQuery(async () => {
     const result = await findNotes({
@@ -66,7 +74,7 @@ export function App() {
     const [articles, names, revisions] = await Promise.all([
       getArticles(result.notes.map((n) => n.articleId)),
       getEntities([...new Set(result.notes.flatMap((n) => n.entities))]),
-      Promise.all(result.notes.map((n) => revisionsOf(n.id))),
+      revisionsFor(result.notes.map((n) => n.id)),
     ]);
     const entityNames = Object.fromEntries([...names].map(([id, e]) => [id, pickText(e.names, locale).text]));
     return { ...result, articles, entityNames, revisions };
@@ -185,7 +193,7 @@ export function App() {
       <section class="notes-list" aria-label={t('notesResults')}>
         {page === undefined ? <p class="muted">{t('loading')}</p> : null}
         {page && page.notes.length === 0 ? <p class="muted">{filtered ? t('notesNoMatch') : t('notesNone')}</p> : null}
-        {page?.notes.map((note, i) => {
+        {page?.notes.map((note) => {
           const article = page.articles.get(note.articleId);
           return (
             <NoteItem
@@ -194,7 +202,7 @@ export function App() {
               locale={locale}
               article={article ? { title: article.title, url: article.url, site: article.site } : undefined}
               entityNames={page.entityNames}
-              revisions={page.revisions[i]}
+              revisions={page.revisions.get(note.id)}
               onSave={async (body, tags) => {
                 await send('ui.saveNote', { id: note.id, body, tags, entities: note.entities });
               }}

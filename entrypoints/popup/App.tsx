@@ -13,7 +13,7 @@ import { pickText } from '../../knowledge/localize';
 import { send } from '../../messaging/client';
 import type { TabMentions } from '../../messaging/protocol';
 import { EXPORT_FILES, toMarkdown } from '../../model/interchange';
-import { allEntities, getEntities } from '../../storage/entities';
+import { getEntities, lookupEntities } from '../../storage/entities';
 import { exportBundle } from '../../storage/notes-io';
 
 const locale = navigator.language;
@@ -129,14 +129,7 @@ async function exportArticle(articleId: string): Promise<void> {
 }
 
 function Lookup({ query, setQuery, onChoose }: { query: string; setQuery(q: string): void; onChoose(id: string): void }) {
-  const all = useLiveQuery(() => allEntities(), []);
-  const q = query.trim().toLowerCase();
-  const hits =
-    q.length < 2 || !all
-      ? []
-      : all
-          .filter((e) => Object.values(e.names).some((n) => n.toLowerCase().includes(q)) || e.aliases.some((a) => a.text.toLowerCase().includes(q)))
-          .slice(0, 8);
+  const hits = useLiveQuery(() => lookupEntities(query), [query]) ?? [];
   return (
     <section class="lookup" aria-label="Look up">
       <input type="search" placeholder="Look up a chip, company, rule…" value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />

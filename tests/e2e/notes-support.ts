@@ -56,6 +56,18 @@ export async function clickAddNote(page: Page): Promise<void> {
   await page.mouse.click(at.x, at.y);
 }
 
+/** Selects `text` with the mouse, opens the composer from the button by the selection, types the note (and tags) and saves it with Ctrl+Enter. */
+export async function noteSelection(page: Page, text: string, body: string, tags?: string): Promise<void> {
+  await dragSelect(page, text);
+  await clickAddNote(page);
+  await page.keyboard.type(body);
+  if (tags !== undefined) {
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(tags);
+  }
+  await page.keyboard.press('Control+Enter');
+}
+
 /** The text of every range Gloss paints as a note quote. */
 export function paintedQuotes(page: Page): Promise<string[]> {
   return page.evaluate(() => {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { cardElements, launchWithGloss, openArticle, tabIdOf, waitForGloss } from '../support/browser';
 import { serveDirectory } from '../support/server';
 import { expect, SCREENSHOTS, test } from './fixtures';
-import { clickAddNote, dragSelect, paintedQuotes, quoteWordBox, SENTENCE, storedNotes, story } from './notes-support';
+import { clickAddNote, dragSelect, noteSelection, paintedQuotes, quoteWordBox, SENTENCE, storedNotes, story } from './notes-support';
 
 test('a selected sentence becomes a note: re-anchored after reload, shown on hover and in the popup, the same through a tracking link', async ({ gloss }) => {
   const routes: Record<string, string> = {};
@@ -64,10 +64,7 @@ test('an edited page still finds the quote approximately; a removed quote is lis
   routes['/story.html'] = story();
   try {
     const page = await openArticle(gloss.context, `${site.url}/story.html`);
-    await dragSelect(page, SENTENCE);
-    await clickAddNote(page);
-    await page.keyboard.type('Date matters.');
-    await page.keyboard.press('Control+Enter');
+    await noteSelection(page, SENTENCE, 'Date matters.');
     await expect.poll(() => paintedQuotes(page)).toEqual([SENTENCE]);
 
     // A word edited in the sentence and a paragraph inserted before it.
@@ -103,12 +100,7 @@ test('export as Web Annotations, delete all, import: the same notes; a malformed
   routes['/story.html'] = story();
   try {
     const page = await openArticle(gloss.context, `${site.url}/story.html`);
-    await dragSelect(page, SENTENCE);
-    await clickAddNote(page);
-    await page.keyboard.type('Δύο εβδομάδες μετά · 两周后 · "quoted"');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('timing');
-    await page.keyboard.press('Control+Enter');
+    await noteSelection(page, SENTENCE, 'Δύο εβδομάδες μετά · 两周后 · "quoted"', 'timing');
     await expect.poll(async () => (await storedNotes(gloss.worker)).length).toBe(1);
 
     // A second note, without a quote, from the popup.
@@ -160,10 +152,7 @@ test('notes survive closing and reopening the browser on the same profile', asyn
   let first = await launchWithGloss();
   try {
     const page = await openArticle(first.context, `${pages.url}/story.html`);
-    await dragSelect(page, SENTENCE);
-    await clickAddNote(page);
-    await page.keyboard.type('Kept across restarts.');
-    await page.keyboard.press('Control+Enter');
+    await noteSelection(page, SENTENCE, 'Kept across restarts.');
     await expect.poll(() => paintedQuotes(page)).toEqual([SENTENCE]);
     await first.close();
 
@@ -175,4 +164,49 @@ test('notes survive closing and reopening the browser on the same profile', asyn
     await first.close();
     await pages.close();
   }
+});
+
+test('the shortcut and the context menu (the message both send) open the composer for the selection; a card’s “Note this” notes its mention', async ({ gloss, site }) => {
+  const url = `${site.url}/el-demo-offshore-training.html`;
+  const page = await openArticle(gloss.context, url);
+  const tabId = await tabIdOf(gloss.worker, url);
+
+  // Select the page title's text with the keyboard-free API, as a reader's selection
+  // would stand, then ask as Alt+Shift+N and the context menu do.
+  const title = await page.evaluate(() => {
+    const h1 = document.querySelector('h1')!;
+    const range = document.createRange();
+    range.selectNodeContents(h1);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    return h1.textContent!.trim();
+  });
+  await gloss.worker.evaluate((tabId) => (globalThis as any).chrome.tabs.sendMessage(tabId, { type: 'gloss.addNote' }), tabId);
+  await page.keyboard.type('Headline to check.');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(async () => (await storedNotes(gloss.worker)).map((n) => [n.body, n.quote?.exact])).toEqual([['Headline to check.', title]]);
+
+  // "Note this" in the card of H20: a note quoting that mention, about that entity.
+  const box = await page.evaluate(() => {
+    for (const r of CSS.highlights.get('gloss-chip')!) {
+      const range = r as AbstractRange;
+      if ((range.startContainer as Text).data.slice(range.startOffset, range.endOffset) !== 'H20') continue;
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      (range.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const b = live.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    }
+    throw new Error('no H20 highlight');
+  });
+  await page.mouse.move(box.x, box.y - 40);
+  await page.mouse.move(box.x, box.y, { steps: 4 });
+  await page.locator('gloss-card .gloss-note-this').click();
+  await page.keyboard.type('Which H20 shipment?');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(async () => (await storedNotes(gloss.worker)).length).toBe(2);
+  const noted = (await storedNotes(gloss.worker)).find((n) => n.body === 'Which H20 shipment?')!;
+  expect(noted.entities).toEqual(['h20']);
+  expect(noted.quote?.exact).toBe('H20');
 });

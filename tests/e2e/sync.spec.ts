@@ -33,7 +33,7 @@ async function pair(backend: 'sqlite' | 'postgres' = 'sqlite'): Promise<Pair> {
     place,
     server,
     pages,
-    async close() {
+    async close(this: Pair) {
       await Promise.all([a.close(), b.close()]);
       await this.server.stop().catch(() => undefined);
       await pages.close();
@@ -190,7 +190,7 @@ test('changes made while the server is down arrive after it restarts; a server k
     }));
     const file = JSON.stringify({ format: 'gloss-notes', version: 1, exportedAt: new Date().toISOString(), articles, notes });
     await view.locator('input[type="file"]').setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-    await expect(view.locator('.status')).toContainText('Imported: 2400 new');
+    await expect(view.locator('.status')).toContainText('Imported: 2400 new', { timeout: 60_000 });
     // Kill as soon as the first batch has been taken but not everything is through.
     await expect.poll(async () => (await status(optA)).pending, { timeout: 20_000, intervals: [20] }).toBeLessThan(2700);
     await p.server.kill();

@@ -1,5 +1,5 @@
 // The page resolution every caller shares (engine/page.ts): the topic gate of
-// docs/decisions/0004-topic-gate.md, first mentions of people, places and agencies,
+// docs/decisions/0007-topic-gate.md, first mentions of people, places and agencies,
 // and requirements that join conditions with "+".
 import { describe, expect, it } from 'vitest';
 import { compileDictionary, findMentionsInRuns, Matcher, resolvePage, type DictionaryInput } from '../../../engine';

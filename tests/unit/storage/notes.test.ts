@@ -155,3 +155,42 @@ describe('changes from another browser', () => {
     expect((await db.mutes.get('nvidia'))!.deleted).toBe(false);
   });
 });
+
+describe('importing a set of notes', () => {
+  it('writes records and outbox entries like single writes, keeps the notes’ own times, and knows duplicates', async () => {
+    const article = await articleIdentity({ url: 'https://news.example/h20' });
+    const a = { id: article.id, url: article.url, title: 'T', site: article.site, published: null, lang: 'en', createdAt: 1000, updatedAt: 2000, deleted: false };
+    const note = (i: number) => ({
+      id: `01jc${String(i).padStart(22, '0')}`,
+      articleId: article.id,
+      body: `note ${i}`,
+      tags: ['x'],
+      entities: [],
+      quote: null,
+      position: null,
+      createdAt: 5000 + i,
+      updatedAt: 6000 + i,
+      deleted: false,
+    });
+    const { importBundle } = await import('../../../storage/notes-io');
+    expect(await importBundle({ articles: [a], notes: [note(1), note(2), { ...note(3), deleted: true }] })).toEqual({ added: 2, restored: 0, duplicates: 0 });
+    const stored = await db.notes.toArray();
+    expect(stored.map((n) => [n.body, n.createdAt, n.updatedAt, n.live, n.facets])).toEqual([
+      ['note 1', 5001, 6001, 1, ['t:x']],
+      ['note 2', 5002, 6002, 1, ['t:x']],
+    ]);
+    expect((await db.outbox.toArray()).map((e) => [e.type, e.record])).toEqual([
+      ['article', article.id],
+      ['note', note(1).id],
+      ['note', note(2).id],
+    ]);
+    const stamps = stored.map((n) => n.clock.body!);
+    expect(stamps[1]! > stamps[0]!).toBe(true);
+
+    await deleteNote(note(1).id);
+    expect(await importBundle({ articles: [a], notes: [note(1), note(2)] })).toEqual({ added: 0, restored: 1, duplicates: 1 });
+    expect((await db.notes.get(note(1).id))).toMatchObject({ deleted: false, createdAt: 5001 });
+    // The restore folded into the waiting entry of that note: still one entry per record.
+    expect(await db.outbox.where('[type+record]').equals(['note', note(1).id]).count()).toBe(1);
+  });
+});

@@ -50,6 +50,8 @@ it('upgrades a version-1 database with data in every table and loses nothing', a
   // Knowledge and cache are untouched.
   expect((await db.packs.toArray()).map((p) => p.id)).toEqual(['gloss-core']);
   expect((await db.entities.toArray()).map((e) => e.id).sort()).toEqual(['h20', 'nvidia']);
+  // Entities can be looked up by name from the index the upgrade filled.
+  expect(await db.entities.where('lookup').startsWith('nvid').primaryKeys()).toEqual(['nvidia']);
   expect((await db.events.where('entities').equals('h20').toArray()).map((e) => e.id)).toEqual(['e1']);
   expect((await db.kv.get('dictionary'))?.value).toEqual({ signature: 'sig', id: 'd1', encoded: 'xyz' });
 
