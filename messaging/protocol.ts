@@ -125,11 +125,6 @@ export interface Protocol {
    * entities of private packs (found and listed, never painted).
    */
   'page.dictionary': { request: Record<string, never>; response: { id: string; encoded: string; muted: string[]; hidden: string[] } };
-  /**
-   * The styles of the card and the note composer. They are kept out of the content
-   * script, which every page loads, and asked for when a card is first shown.
-   */
-  'page.cardStyle': { request: Record<string, never>; response: { css: string } };
   /** Card contents for one entity. */
   'page.card': { request: { entity: string; lang: string }; response: CardData | null };
   /** What the page mentions, for the popup. */

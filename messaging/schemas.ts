@@ -22,7 +22,6 @@ const MAX_ANCHOR_TEXT = 2_000_000;
 
 export const requestSchemas = {
   'page.dictionary': v.strictObject({}),
-  'page.cardStyle': v.strictObject({}),
   'page.card': v.strictObject({ entity: Id, lang: v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/), v.maxLength(35)) }),
   'page.mentions': v.strictObject({
     meta: v.optional(Meta),
@@ -95,7 +94,6 @@ export const requestSchemas = {
 /** Who may send each request: content scripts on web pages, or the extension's own pages. */
 export const requestSenders: Record<MessageType, 'page' | 'extension'> = {
   'page.dictionary': 'page',
-  'page.cardStyle': 'page',
   'page.card': 'page',
   'page.mentions': 'page',
   'page.notes': 'page',

@@ -5,7 +5,6 @@
 // same site.
 
 import { browser } from 'wxt/browser';
-import cardCss from '../../components/card.css?inline';
 import { findQuote } from '../../engine/quote-approx';
 import type { Caller, Handlers } from '../../messaging/router';
 import type { Broadcast, CardData, PageMention, PageMeta, PageNote, TabArticle, TabMentions } from '../../messaging/protocol';
@@ -81,10 +80,6 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = NO
     async 'page.dictionary'() {
       const [d, muted, hidden] = await Promise.all([getDictionary(), mutedEntities(), privateEntities()]);
       return { id: d.id, encoded: d.encoded, muted: [...muted], hidden };
-    },
-
-    async 'page.cardStyle'() {
-      return { css: cardCss };
     },
 
     async 'page.card'({ entity, lang }) {

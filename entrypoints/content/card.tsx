@@ -5,8 +5,8 @@
 import { render } from 'preact';
 import { HoverCard } from '../../components/HoverCard';
 import { NoteCard } from '../../components/NoteCard';
+import cardCss from '../../components/card.css?inline';
 import type { CardData, PageNote } from '../../messaging/protocol';
-import { cardStyle } from './card-style';
 
 const SHOW_DELAY_MS = 120;
 const HIDE_DELAY_MS = 300;
@@ -54,8 +54,8 @@ export class CardPresenter {
     clearTimeout(this.hideTimer);
     if (this.shownFor === note) return;
     clearTimeout(this.showTimer);
-    this.showTimer = window.setTimeout(async () => {
-      const layer = await this.ensureLayer();
+    this.showTimer = window.setTimeout(() => {
+      const layer = this.ensureLayer();
       this.shownFor = note;
       render(<NoteCard note={note} locale={this.locale} />, layer);
       this.place(anchor);
@@ -79,7 +79,7 @@ export class CardPresenter {
   }
 
   private async show(key: object, entity: string, text: string, anchor: DOMRect): Promise<void> {
-    const layer = await this.ensureLayer();
+    const layer = this.ensureLayer();
     this.shownFor = key;
     render(<HoverCard card="loading" text={text} locale={this.locale} />, layer);
     this.place(anchor);
@@ -120,13 +120,13 @@ export class CardPresenter {
     layer.classList.add('gloss-shown');
   }
 
-  private async ensureLayer(): Promise<HTMLDivElement> {
-    if (this.layer) return this.layer;
-    const style = await cardStyle();
+  private ensureLayer(): HTMLDivElement {
     if (this.layer) return this.layer;
     const host = document.createElement('gloss-card');
     // Closed: the page can neither read the card nor rewrite its links.
     const root = host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = cardCss;
     const layer = document.createElement('div');
     layer.className = 'gloss-layer';
     layer.addEventListener('mouseenter', () => {

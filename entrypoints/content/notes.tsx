@@ -6,10 +6,10 @@
 import { render } from 'preact';
 import { NoteComposer } from '../../components/NoteComposer';
 import { t } from '../../components/i18n';
+import cardCss from '../../components/card.css?inline';
 import type { AnchorRequest, PageNote, PageMeta } from '../../messaging/protocol';
 import type { TextPosition, TextQuote } from '../../model';
 import { anchorNotes, describeSelection } from './anchor';
-import { cardStyle } from './card-style';
 import { showHighlight } from './paint';
 import { readPageMeta } from './article-meta';
 import { TextModel } from './text-model';
@@ -127,7 +127,7 @@ export class NotesLayer {
     const opts = { signal: this.signal, passive: true };
     const maybeOffer = (e: Event) => {
       if (!e.isTrusted || this.composing) return;
-      window.setTimeout(() => void this.offer(), 0);
+      window.setTimeout(() => this.offer(), 0);
     };
     document.addEventListener('mouseup', maybeOffer, opts);
     document.addEventListener('keyup', (e) => {
@@ -150,13 +150,13 @@ export class NotesLayer {
     return sel.toString().trim().length >= 2 ? range : undefined;
   }
 
-  private async offer(): Promise<void> {
+  private offer(): void {
     const range = this.currentSelection();
     if (!range) return this.hideButton();
     const rects = range.getClientRects();
     const last = rects[rects.length - 1];
     if (!last) return this.hideButton();
-    await this.ensureLayer();
+    this.ensureLayer();
     const button = this.button!;
     button.hidden = false;
     const vw = document.documentElement.clientWidth;
@@ -186,12 +186,7 @@ export class NotesLayer {
     this.returnFocus = document.activeElement;
     this.composing = true;
     this.hideButton();
-    // The first time, the styles come from the background; the selection was read above.
-    if (this.layer) this.open(this.layer, request, selectors, anchorRect);
-    else void this.ensureLayer().then((layer) => this.open(layer, request, selectors, anchorRect));
-  }
-
-  private open(layer: HTMLDivElement, request: ComposeRequest, selectors: { quote: TextQuote; position: TextPosition } | undefined, anchorRect: DOMRect | undefined): void {
+    const layer = this.ensureLayer();
     const close = () => {
       this.composing = false;
       render(null, layer);
@@ -215,7 +210,7 @@ export class NotesLayer {
             position: selectors?.position ?? null,
           });
           close();
-          void this.announce(t('noteSaved'));
+          this.announce(t('noteSaved'));
           await this.load().catch(() => undefined);
         }}
       />,
@@ -237,19 +232,19 @@ export class NotesLayer {
     layer.classList.add('gloss-shown');
   }
 
-  private async announce(text: string): Promise<void> {
-    await this.ensureLayer();
+  private announce(text: string): void {
+    this.ensureLayer();
     const status = this.root!.querySelector('[role=status]')!;
     status.textContent = text;
     window.setTimeout(() => (status.textContent = ''), 4000);
   }
 
-  private async ensureLayer(): Promise<HTMLDivElement> {
-    if (this.layer) return this.layer;
-    const style = await cardStyle();
+  private ensureLayer(): HTMLDivElement {
     if (this.layer) return this.layer;
     const host = document.createElement('gloss-notes');
     const root = host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = cardCss;
     const layer = document.createElement('div');
     layer.className = 'gloss-layer gloss-composer-layer';
     const button = document.createElement('button');

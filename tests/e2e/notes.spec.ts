@@ -202,7 +202,12 @@ test('the shortcut and the context menu (the message both send) open the compose
   });
   await page.mouse.move(box.x, box.y - 40);
   await page.mouse.move(box.x, box.y, { steps: 4 });
-  await page.locator('gloss-card .gloss-note-this').click();
+  // The card is in a closed shadow root: find the button through the DevTools protocol, click it with the mouse.
+  await expect.poll(async () => (await cardElements(page, '.gloss-note-this')).length).toBe(1);
+  const button = (await cardElements(page, '.gloss-note-this', { reveal: true }))[0]!.box;
+  await page.mouse.move(button.x + button.width / 2, button.y + button.height / 2, { steps: 5 });
+  await page.mouse.down();
+  await page.mouse.up();
   await page.keyboard.type('Which H20 shipment?');
   await page.keyboard.press('Control+Enter');
   await expect.poll(async () => (await storedNotes(gloss.worker)).length).toBe(2);

@@ -121,9 +121,10 @@ export interface CardElement {
 
 /**
  * The elements matching `selector` in Gloss's card while it is shown (none while it is
- * hidden), read through the card's closed shadow root.
+ * hidden), read through the card's closed shadow root. `reveal` scrolls the first one
+ * into view inside the card first (a long card scrolls), as a reader would before clicking.
  */
-export async function cardElements(page: Page, selector: string): Promise<CardElement[]> {
+export async function cardElements(page: Page, selector: string, options: { reveal?: boolean } = {}): Promise<CardElement[]> {
   const { cdp } = await worldOf(page);
   const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
   const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'gloss-card' });
@@ -134,15 +135,16 @@ export async function cardElements(page: Page, selector: string): Promise<CardEl
   const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
   const { result } = await cdp.send('Runtime.callFunctionOn', {
     objectId: object.objectId!,
-    functionDeclaration: `function (selector) {
+    functionDeclaration: `function (selector, reveal) {
       const layer = this.querySelector('.gloss-layer');
       if (!layer || getComputedStyle(layer).visibility !== 'visible') return [];
+      if (reveal) this.querySelector(selector)?.scrollIntoView({ block: 'nearest' });
       return [...this.querySelectorAll(selector)].map((el) => {
         const r = el.getBoundingClientRect();
         return { text: el.textContent, attributes: Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])), box: { x: r.x, y: r.y, width: r.width, height: r.height } };
       }).filter((e) => e.box.width > 0 && e.box.height > 0);
     }`,
-    arguments: [{ value: selector }],
+    arguments: [{ value: selector }, { value: options.reveal === true }],
     returnByValue: true,
   });
   await cdp.send('Runtime.releaseObject', { objectId: object.objectId! });

@@ -11,7 +11,6 @@ function handlers(): Handlers {
   return {
     'page.dictionary': vi.fn(async () => ({ id: 'd', encoded: 'x', muted: [], hidden: [] })),
     'page.card': vi.fn(async () => null),
-    'page.cardStyle': vi.fn(async () => ({ css: '' })),
     'page.mentions': vi.fn(async () => ({ stored: 1 })),
     'ui.tabMentions': vi.fn(async () => null),
     'ui.importPack': vi.fn(async () => ({ ok: true as const, id: 'p', version: '1', replaced: false })),
