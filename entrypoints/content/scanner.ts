@@ -115,10 +115,9 @@ export class PageScanner {
   /** Scans every text node under root, yielding to the page between slices, then resolves the page. */
   async scan(root: Node, signal?: AbortSignal): Promise<void> {
     this.readable.clear();
-    if (!(await this.collect(root, signal))) return;
-    // The page's turn between reading and painting.
-    await yieldToPage();
-    if (!signal?.aborted) await this.resolve();
+    const since = await this.collect(root, signal);
+    // Painting continues the slice reading ended in.
+    if (since !== undefined) await this.resolve(since);
   }
 
   /** Rescans nodes whose text changed and subtrees that were added. */
@@ -131,7 +130,7 @@ export class PageScanner {
         const text = node as Text;
         this.forget(text);
         if (!hasSkippedParent(text) && !(await this.scanNode(text, signal))) return;
-      } else if (!(await this.collect(node, signal))) return;
+      } else if ((await this.collect(node, signal)) === undefined) return;
     }
     this.unordered = true;
     await this.resolve();
@@ -203,8 +202,8 @@ export class PageScanner {
     return [...out.values()];
   }
 
-  /** Walks the text under root and stores what the matcher finds; false if aborted. */
-  private async collect(root: Node, signal?: AbortSignal): Promise<boolean> {
+  /** Walks the text under root and stores what the matcher finds; the start of its last slice, or undefined if aborted. */
+  private async collect(root: Node, signal?: AbortSignal): Promise<number | undefined> {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const matcher = this.matcher;
     const known = this.known;
@@ -217,7 +216,7 @@ export class PageScanner {
         if (elapsed > SLICE_MS) {
           this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, elapsed);
           await yieldToPage();
-          if (signal?.aborted) return false;
+          if (signal?.aborted) return undefined;
           sliceStart = performance.now();
         }
       }
@@ -229,7 +228,7 @@ export class PageScanner {
       let candidates: Candidate[] | undefined;
       if (text.length > PIECE) {
         candidates = await this.piecewise(text, signal);
-        if (!candidates) return false;
+        if (!candidates) return undefined;
         sliceStart = performance.now();
         // Changed while it was read: the mutation observer brings it back.
         if (node.data !== text) continue;
@@ -239,7 +238,7 @@ export class PageScanner {
     this.stats.nodes += count;
     this.stats.chars += chars;
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, performance.now() - sliceStart);
-    return true;
+    return sliceStart;
   }
 
   /** Scans one changed text node; false if aborted. */
@@ -289,7 +288,7 @@ export class PageScanner {
    * takes over from one still painting; each paints only what differs from what is
    * painted, so none is lost.
    */
-  private async resolve(): Promise<void> {
+  private async resolve(sliceStart = performance.now()): Promise<void> {
     if (this.unordered) {
       for (const n of [...this.runs.keys()]) if (!n.isConnected) this.forget(n);
       const nodes = [...this.runs.keys()];
@@ -297,7 +296,10 @@ export class PageScanner {
       this.runs = new Map(nodes.map((n) => [n, this.runs.get(n)!]));
       this.unordered = false;
     }
-    let sliceStart = performance.now();
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
     const nodes = [...this.runs.keys()];
     const lists = [...this.runs.values()];
     const { topic, shown, offsets } = resolvePage(this.dict, lists, { firstMentionOnly: this.firstMentionOnly, knownContexts: this.known });

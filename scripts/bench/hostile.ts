@@ -17,7 +17,7 @@ import { bigTextPage, deepPage, millionNodesPage, tickerPage } from '../../tests
 import { serveDirectory } from '../../tests/support/server';
 
 const WINDOW_MS = Number(process.env.BENCH_HOSTILE_WINDOW_MS ?? 8000);
-const RUNS = Number(process.env.BENCH_HOSTILE_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_HOSTILE_RUNS ?? 5);
 const CATEGORIES = ['devtools.timeline', 'toplevel', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', '__metadata'];
 const LONG_TASK_MS = 50;
 
