@@ -38,7 +38,7 @@ export interface PackRecord {
   /** Bundled packs come with Gloss; imported ones are the user's and only the user removes them. */
   origin: 'bundled' | 'imported';
   contexts: Record<string, string[]>;
-  /** The pack file asks that its mentions are not painted on pages (docs/decisions/0009-hostile-pages-and-private-packs.md). */
+  /** The pack file asks that its mentions are not painted on pages (docs/decisions/0010-hostile-pages-and-private-packs.md). */
   privateInFile?: boolean;
   /** The user asked the same, in this browser. */
   privateByUser?: boolean;

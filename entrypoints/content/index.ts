@@ -13,7 +13,7 @@ import { PageScanner, type FoundMention } from './scanner';
 /** Above this many changed nodes in one batch, one full read of the page is cheaper. */
 const FULL_RESCAN_THRESHOLD = 1000;
 const REPORT_DELAY_MS = 400;
-/** Names read per page at most (docs/decisions/0009-hostile-pages-and-private-packs.md). */
+/** Names read per page at most (docs/decisions/0010-hostile-pages-and-private-packs.md). */
 const MAX_CANDIDATES = 10_000;
 const WATCH_MS = 1000;
 

@@ -39,7 +39,7 @@ export interface ScannerOptions {
   firstMentionOnly?: boolean;
   /**
    * Entities of private packs: found, listed and hoverable, but never painted, since the
-   * page can read every painted range (docs/decisions/0009-hostile-pages-and-private-packs.md).
+   * page can read every painted range (docs/decisions/0010-hostile-pages-and-private-packs.md).
    */
   hidden?: ReadonlySet<string>;
   /**

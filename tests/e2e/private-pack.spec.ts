@@ -1,6 +1,6 @@
 // A newsroom's private pack: its mentions are found and listed, and a card opens when
 // the reader points at one, but nothing of it is painted where the page could read it
-// (docs/decisions/0009-hostile-pages-and-private-packs.md). And a pack update reaches
+// (docs/decisions/0010-hostile-pages-and-private-packs.md). And a pack update reaches
 // the cards of open pages.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

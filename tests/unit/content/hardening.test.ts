@@ -88,6 +88,57 @@ describe('one long text matched in pieces', () => {
   });
 });
 
+describe('a page with more names than it may hold', () => {
+  it('keeps the first ones up to the limit, in page order, and paints only those', async () => {
+    const { document, Node } = parseHTML('<!doctype html><html><body></body></html>') as unknown as { document: Document; Node: typeof globalThis.Node };
+    const saved = ['Highlight', 'StaticRange', 'CSS', 'NodeFilter'].map((k) => [k, g[k]] as const);
+    g.document = document;
+    g.Node = Node;
+    g.NodeFilter = { SHOW_TEXT: 4 };
+    g.Highlight = class {
+      size = 0;
+      add() {
+        this.size++;
+        return this;
+      }
+      delete() {
+        return true;
+      }
+    };
+    g.StaticRange = class {
+      constructor(init: object) {
+        Object.assign(this, init);
+      }
+    };
+    g.CSS = { highlights: new Map() };
+    try {
+      for (let i = 0; i < 300; i++) {
+        const p = document.createElement('p');
+        p.textContent = `Paragraph ${i}: Nvidia said the H20 needs an export licence.`;
+        document.body.appendChild(p);
+      }
+      const { PageScanner } = await import('../../../entrypoints/content/scanner');
+      const matcher = bundledMatcher();
+      const counts = async (options: { maxCandidates?: number }) => {
+        const scanner = new PageScanner(matcher.dict, new Set(), options);
+        await scanner.scan(document.body);
+        return { scanner, perParagraph: [...document.querySelectorAll('p')].map((p) => scanner.mentionsIn(p.firstChild as Text).length) };
+      };
+      const all = await counts({});
+      const capped = await counts({ maxCandidates: 101 });
+      expect(all.perParagraph.every((n) => n > 0)).toBe(true);
+      // A prefix of the page, then nothing: the first paragraphs as in full, at most one cut short.
+      const cut = capped.perParagraph.findIndex((n, i) => n !== all.perParagraph[i]);
+      expect(cut).toBeGreaterThan(10);
+      expect(capped.perParagraph.slice(cut + 1).every((n) => n === 0)).toBe(true);
+      const scanner = capped.scanner;
+      expect(scanner.full).toBe(true);
+    } finally {
+      for (const [k, v] of saved) g[k] = v;
+    }
+  });
+});
+
 describe('messages from the background', () => {
   it('are heard only from Gloss, and the listener goes when Gloss’s life on the page ends', async () => {
     fakeBrowser.reset();
