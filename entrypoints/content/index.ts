@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
-import { onBroadcast } from './broadcasts';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { decodeDictionary, type CompiledDictionary } from '../../engine/compiled';
 import { send } from '../../messaging/client';
 import { readPageMeta } from './article-meta';
+import { onBroadcast } from './broadcasts';
 import { CardPresenter } from './card';
 import { trackHover } from './hover';
-import { NotesLayer } from './notes';
 import { PageChanges } from './changes';
+import { NotesLayer } from './notes';
 import { PageScanner, type FoundMention } from './scanner';
 
 /** Above this many changed nodes in one batch, one full read of the page is cheaper. */
@@ -76,17 +76,17 @@ async function run(signal: AbortSignal): Promise<void> {
 
   /** Reads the whole page into a new scanner and shows it in place of the old one. */
   const rebuildNow = async (): Promise<void> => {
-      if (!dictionary) return;
-      const next = new PageScanner(dictionary.dict, dictionary.muted, { hidden: dictionary.hidden, maxCandidates: MAX_CANDIDATES });
-      await next.scan(document.body, signal);
-      if (signal.aborted) return;
-      if (changes) next.drop(changes.unsettledTexts());
-      const old = scanner;
-      scanner = next;
-      next.show();
-      old?.reset();
-      old?.hide();
-      report();
+    if (!dictionary) return;
+    const next = new PageScanner(dictionary.dict, dictionary.muted, { hidden: dictionary.hidden, maxCandidates: MAX_CANDIDATES });
+    await next.scan(document.body, signal);
+    if (signal.aborted) return;
+    if (changes) next.drop(changes.unsettledTexts());
+    const old = scanner;
+    scanner = next;
+    next.show();
+    old?.reset();
+    old?.hide();
+    report();
   };
   const rebuild = (): Promise<void> => serial(rebuildNow);
 

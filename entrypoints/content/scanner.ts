@@ -13,6 +13,12 @@ import { showHighlight } from './paint';
 
 /** Longest stretch of work before giving the page a turn: about a frame, far below a long task (50 ms). */
 const SLICE_MS = 16;
+/**
+ * Painting may run on past a reading slice, up to this, before giving the page a turn:
+ * still well below a long task, and most pages are then painted in the task that
+ * finished reading them (a turn costs a frame of waiting).
+ */
+const PAINT_SLICE_MS = 2 * SLICE_MS;
 const SKIP_CHECK_LENGTH = 200;
 const STYLE_NODE_LIMIT = 100_000;
 
@@ -296,7 +302,7 @@ export class PageScanner {
       this.runs = new Map(nodes.map((n) => [n, this.runs.get(n)!]));
       this.unordered = false;
     }
-    if (performance.now() - sliceStart > SLICE_MS) {
+    if (performance.now() - sliceStart > PAINT_SLICE_MS) {
       await yieldToPage();
       sliceStart = performance.now();
     }
@@ -312,7 +318,7 @@ export class PageScanner {
       const list = lists[r]!;
       const at = offsets[r]!;
       for (let i = 0; i < list.length; i++) {
-        if ((++work & 255) === 0 && performance.now() - sliceStart > SLICE_MS) {
+        if ((++work & 255) === 0 && performance.now() - sliceStart > PAINT_SLICE_MS) {
           await yieldToPage();
           if (this.painting !== token) return;
           sliceStart = performance.now();

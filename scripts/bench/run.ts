@@ -168,5 +168,6 @@ console.log(
   `ratio_vs_floor=${(med.gloss! / med.floor!).toFixed(2)} ratio_vs_markjs_regex=${(med.markRegex! / med.gloss!).toFixed(1)} ratio_vs_markjs_array=${(med.markArray! / med.gloss200!).toFixed(0)}`,
 );
 
-// 4. hostile pages: the built extension against its floor, Chromium without it.
-await benchHostilePages();
+// 4. hostile pages: the built extension against its floor, Chromium without it
+// (BENCH_ONLY=classic leaves them out).
+if (process.env.BENCH_ONLY !== 'classic') await benchHostilePages();
