@@ -27,35 +27,6 @@ async function pointAt(page: import('@playwright/test').Page, text: string, nth 
   );
 }
 
-test('hovering H20 shows a card with what it is, a dated event and a source link', async ({ gloss, site }) => {
-  const page = await openArticle(gloss.context, site.url + GREEK_ARTICLE);
-  const { x, y } = await pointAt(page, 'H20');
-  await page.mouse.move(x, y - 40);
-  await page.mouse.move(x, y, { steps: 4 });
-
-  const card = page.locator('gloss-card .gloss-card[role="dialog"]');
-  await expect(card).toBeVisible();
-  await expect(card.locator('.gloss-name')).toContainText('H20');
-  await expect(card.locator('.gloss-kind')).toHaveText('Chip');
-  await expect(card.locator('.gloss-summary')).not.toBeEmpty();
-  const firstEvent = card.locator('.gloss-event').first();
-  await expect(firstEvent.locator('time')).toHaveAttribute('datetime', /^\d{4}(-\d{2}){0,2}$/);
-  const href = await firstEvent.locator('.gloss-sources a').first().getAttribute('href');
-  expect(href).toMatch(/^https:\/\//);
-
-  // The card does not cover the word it explains.
-  const box = (await card.boundingBox())!;
-  expect(y < box.y || y > box.y + box.height).toBe(true);
-  await page.screenshot({ path: join(SCREENSHOTS, 'hover-card-h20.png') });
-
-  // Moving onto the card keeps it open (its links are clickable); leaving closes it.
-  await page.mouse.move(box.x + 20, box.y + 20, { steps: 5 });
-  await page.waitForTimeout(400);
-  await expect(card).toBeVisible();
-  await page.mouse.move(5, 5, { steps: 3 });
-  await expect(card).toBeHidden();
-});
-
 test('the card is written in the browser language when the pack has it, else English', async ({ site }) => {
   const greek = await launchWithGloss({ locale: 'el-GR' });
   try {

@@ -6,7 +6,6 @@
 // everything built on them lives here, once, so both browsers are driven the same way.
 
 export type BrowserName = 'chromium' | 'firefox';
-export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
 
 export interface LaunchOptions {
   /** Reuse a profile (to restart the browser on it); a new empty one by default. */
