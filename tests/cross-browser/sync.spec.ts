@@ -33,15 +33,27 @@ async function connect(gloss: Gloss, options: Tab, url: string, token: string): 
   await options.waitFor('.sync-url', { hasText: url });
 }
 
-/** Presses "Sync now" and waits until nothing is waiting to be sent and the last sync worked. */
+/** Presses "Sync now" and waits for that sync's outcome in words; it must have worked, and leave nothing to send. */
 async function syncNow(options: Tab): Promise<void> {
+  // The options page clears its message when the button is pressed and says how it went
+  // when done; an earlier sync's "Synced." must not count, so record what it says from now on.
+  await options.evaluate(() => {
+    const said = document.querySelector('.sync [role="status"]')!;
+    const seen: string[] = ((window as unknown as { glossSaid: string[] }).glossSaid = []);
+    new MutationObserver(() => seen.push(said.textContent ?? '')).observe(said, { subtree: true, childList: true, characterData: true });
+  });
   await options.click('.sync button', { hasText: 'Sync now' });
-  await expect
-    .poll(async () => {
-      const s = await syncStatus(options);
-      return s.lastError ?? (s.pending === 0 && s.lastSync !== undefined);
-    }, { timeout: 20_000 })
-    .toBe(true);
+  const outcome = await options.waitUntil(
+    () => {
+      const last = (window as unknown as { glossSaid: string[] }).glossSaid.at(-1);
+      return last && /^(Synced\.|Last problem: )/.test(last) ? last : null;
+    },
+    undefined,
+    { timeoutMs: 20_000, what: 'the outcome of "Sync now"' },
+  );
+  expect(outcome).toBe('Synced.');
+  // A press during a sync under way joins it, and what changed meanwhile follows a moment later.
+  await expect.poll(async () => (await syncStatus(options)).pending).toBe(0);
 }
 
 test('a note made in Chromium appears in Firefox, and an edit made in Firefox appears in Chromium', async ({ launch, site, screenshots }) => {
@@ -68,6 +80,7 @@ test('a note made in Chromium appears in Firefox, and an edit made in Firefox ap
 
     // In Firefox: after a sync, the note is there, anchored to its sentence on the page.
     await syncNow(optF);
+    await expect.poll(async () => (await firefox.storedRecords<StoredNote>('notes')).length).toBe(1);
     const [note] = await firefox.storedRecords<StoredNote>('notes');
     expect(note).toMatchObject({ body: 'Ask Nvidia about the licence date.', deleted: false, quote: { exact: SENTENCE } });
     const pageF = await firefox.openArticle(url);
