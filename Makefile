@@ -3,11 +3,11 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 STAMP := node_modules/.gloss-installed
 
-.PHONY: help deps chromium postgres build test demo bench clean
+.PHONY: help deps chromium firefox postgres build test demo bench clean
 
 help:
 	@echo "make demo   build Gloss and open the Greek demo article in Chromium (HEADLESS=1: screenshots only)"
-	@echo "make test   type-check, unit tests, sync server tests, Chrome and Firefox builds, web-ext lint, end-to-end tests"
+	@echo "make test   type-check, unit tests, sync server tests, Chrome and Firefox builds, web-ext lint, end-to-end tests in Chromium and Firefox"
 	@echo "make build  installable zips for Chrome and Firefox in .output/"
 
 # npm packages, exactly as locked. Runs again when the lock file changes.
@@ -21,6 +21,9 @@ deps: $(STAMP)
 chromium:
 	@scripts/ensure-chromium.sh
 
+firefox:
+	@scripts/ensure-firefox.sh
+
 postgres:
 	@scripts/ensure-postgres.sh
 
@@ -30,7 +33,7 @@ build: deps
 	npx wxt zip -b firefox
 	@ls -1 .output/*.zip
 
-test: deps chromium postgres
+test: deps chromium firefox postgres
 	npm run --silent typecheck
 	npm run --silent test:unit
 	npm run --silent test:server

@@ -8,6 +8,7 @@ import { getEntities, getEntity, getEntityNote, isMuted } from '../storage/entit
 import { timeline } from '../storage/events';
 import { sightingsOf } from '../storage/sightings';
 import { hostOf } from './format';
+import { EntityNote } from './EntityNote';
 import { KindBadge } from './KindBadge';
 import { SourceLinks } from './SourceLinks';
 import { Timeline } from './Timeline';
@@ -126,13 +127,7 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
       </section>
       <label class="note">
         <span class="gloss-section-title">Your note</span>
-        <textarea
-          rows={3}
-          maxLength={4000}
-          placeholder="Kept in this browser, and across knowledge-pack updates"
-          value={note?.body ?? ''}
-          onChange={(e) => onNote(entity.id, (e.currentTarget as HTMLTextAreaElement).value)}
-        />
+        <EntityNote key={entity.id} stored={note?.body ?? ''} onSave={(text) => onNote(entity.id, text)} />
       </label>
       <label class="mute">
         <input type="checkbox" checked={muted} onChange={(e) => onMute(entity.id, (e.currentTarget as HTMLInputElement).checked)} /> Don’t

@@ -27,35 +27,6 @@ async function pointAt(page: import('@playwright/test').Page, text: string, nth 
   );
 }
 
-test('hovering H20 shows a card with what it is, a dated event and a source link', async ({ gloss, site }) => {
-  const page = await openArticle(gloss.context, site.url + GREEK_ARTICLE);
-  const { x, y } = await pointAt(page, 'H20');
-  await page.mouse.move(x, y - 40);
-  await page.mouse.move(x, y, { steps: 4 });
-
-  // The card lives in a closed shadow root: read through the DevTools protocol.
-  const card = async (selector: string) => cardElements(page, `.gloss-card[role="dialog"] ${selector}`.trim());
-  await expect.poll(async () => (await card('.gloss-name')).map((e) => e.text)).toEqual([expect.stringContaining('H20')]);
-  expect((await card('.gloss-kind')).map((e) => e.text)).toEqual(['Chip']);
-  expect((await card('.gloss-summary'))[0]?.text.trim()).not.toBe('');
-  const [time] = await card('.gloss-event time');
-  expect(time?.attributes.datetime).toMatch(/^\d{4}(-\d{2}){0,2}$/);
-  const [link] = await card('.gloss-event .gloss-sources a');
-  expect(link?.attributes.href).toMatch(/^https:\/\//);
-
-  // The card does not cover the word it explains.
-  const box = (await cardElements(page, '.gloss-card[role="dialog"]'))[0]!.box;
-  expect(y < box.y || y > box.y + box.height).toBe(true);
-  await page.screenshot({ path: join(SCREENSHOTS, 'hover-card-h20.png') });
-
-  // Moving onto the card keeps it open (its links are clickable); leaving closes it.
-  await page.mouse.move(box.x + 20, box.y + 20, { steps: 5 });
-  await page.waitForTimeout(400);
-  expect(await cardElements(page, '.gloss-card[role="dialog"]')).toHaveLength(1);
-  await page.mouse.move(5, 5, { steps: 3 });
-  await expect.poll(() => cardElements(page, '.gloss-card')).toEqual([]);
-});
-
 test('the card is written in the browser language when the pack has it, else English', async ({ site }) => {
   const greek = await launchWithGloss({ locale: 'el-GR' });
   try {

@@ -110,17 +110,3 @@ export function storedNotes(worker: Worker): Promise<StoredNote[]> {
       }),
   );
 }
-
-/** Where a word of a painted quote is on screen, for hovering it. */
-export async function quoteWordBox(page: Page, word: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((word) => {
-    const r = [...CSS.highlights.get('gloss-note')!][0]!;
-    const node = r.startContainer as Text;
-    const i = node.data.indexOf(word, r.startOffset);
-    const range = document.createRange();
-    range.setStart(node, i);
-    range.setEnd(node, i + word.length);
-    const box = range.getClientRects()[0]!;
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-  }, word);
-}

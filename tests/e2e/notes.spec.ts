@@ -1,62 +1,9 @@
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { cardElements, launchWithGloss, openArticle, tabIdOf, waitForGloss } from '../support/browser';
+import { openArticle, tabIdOf } from '../support/browser';
 import { serveDirectory } from '../support/server';
 import { expect, SCREENSHOTS, test } from './fixtures';
-import { clickAddNote, dragSelect, noteSelection, paintedQuotes, quoteWordBox, SENTENCE, storedNotes, story } from './notes-support';
-
-test('a selected sentence becomes a note: re-anchored after reload, shown on hover and in the popup, the same through a tracking link', async ({ gloss }) => {
-  const routes: Record<string, string> = {};
-  const site = await serveDirectory('tests/fixtures/pages', routes);
-  routes['/story.html'] = story({ canonical: `${site.url}/story.html` });
-  try {
-    const tracking = `${site.url}/story.html?utm_source=newsletter&utm_medium=email#top`;
-    const page = await openArticle(gloss.context, tracking);
-    const selected = await dragSelect(page, SENTENCE);
-    expect(selected.trim()).toBe(SENTENCE);
-    await clickAddNote(page);
-    // The composer takes focus: type the note and tags, save with Ctrl+Enter.
-    await page.keyboard.type('Check the April date against the filing.');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('licences, h20');
-    await page.screenshot({ path: join(SCREENSHOTS, 'note-composer.png') });
-    await page.keyboard.press('Control+Enter');
-
-    await expect.poll(() => paintedQuotes(page)).toEqual([SENTENCE]);
-    const [note] = await storedNotes(gloss.worker);
-    expect(note).toMatchObject({ body: 'Check the April date against the filing.', tags: ['licences', 'h20'], deleted: false });
-    expect(note!.quote).toMatchObject({ exact: SENTENCE });
-    expect(note!.quote!.prefix.length).toBeGreaterThan(0);
-    expect(note!.position!.end - note!.position!.start).toBe(SENTENCE.length);
-
-    await page.reload();
-    await waitForGloss(page);
-    await expect.poll(() => paintedQuotes(page)).toEqual([SENTENCE]);
-
-    // A word of the quote that is not itself a highlighted mention (those show their entity's card).
-    const { x, y } = await quoteWordBox(page, 'investors');
-    await page.mouse.move(x, y - 60);
-    await page.mouse.move(x, y, { steps: 4 });
-    await expect.poll(async () => (await cardElements(page, '.gloss-note-card .gloss-note-body')).map((e) => e.text)).toEqual(['Check the April date against the filing.']);
-    expect((await cardElements(page, '.gloss-note-card .gloss-tag')).map((e) => e.text)).toEqual(['#licences', '#h20']);
-    await page.screenshot({ path: join(SCREENSHOTS, 'note-hover.png') });
-
-    const tabId = await tabIdOf(gloss.worker, `${site.url}/story.html`);
-    const popup = await gloss.context.newPage();
-    await popup.setViewportSize({ width: 380, height: 600 });
-    await popup.goto(`chrome-extension://${gloss.extensionId}/popup.html?tab=${tabId}`);
-    const item = popup.locator(`.article-notes .note-item[data-note="${note!.id}"]`);
-    await expect(item.locator('.note-quote')).toContainText(SENTENCE);
-    await expect(item.locator('.note-body')).toHaveText('Check the April date against the filing.');
-    await popup.screenshot({ path: join(SCREENSHOTS, 'popup-article-notes.png'), fullPage: true });
-
-    // The canonical address is the same article: the same note is painted there.
-    const canonical = await openArticle(gloss.context, `${site.url}/story.html`);
-    await expect.poll(() => paintedQuotes(canonical)).toEqual([SENTENCE]);
-  } finally {
-    await site.close();
-  }
-});
+import { noteSelection, paintedQuotes, SENTENCE, storedNotes, story } from './notes-support';
 
 test('an edited page still finds the quote approximately; a removed quote is listed as not found, never dropped', async ({ gloss }) => {
   const routes: Record<string, string> = {};
@@ -144,28 +91,6 @@ test('export as Web Annotations, delete all, import: the same notes; a malformed
     await site.close();
   }
 });
-
-test('notes survive closing and reopening the browser on the same profile', async () => {
-  const routes: Record<string, string> = {};
-  const pages = await serveDirectory('tests/fixtures/pages', routes);
-  routes['/story.html'] = story();
-  let first = await launchWithGloss();
-  try {
-    const page = await openArticle(first.context, `${pages.url}/story.html`);
-    await noteSelection(page, SENTENCE, 'Kept across restarts.');
-    await expect.poll(() => paintedQuotes(page)).toEqual([SENTENCE]);
-    await first.close();
-
-    first = await launchWithGloss({ userDataDir: first.userDataDir });
-    expect((await storedNotes(first.worker)).map((n) => n.body)).toEqual(['Kept across restarts.']);
-    const again = await openArticle(first.context, `${pages.url}/story.html`);
-    await expect.poll(() => paintedQuotes(again)).toEqual([SENTENCE]);
-  } finally {
-    await first.close();
-    await pages.close();
-  }
-});
-
 test('the shortcut and the context menu (the message both send) open the composer for the selection; a card’s “Note this” notes its mention', async ({ gloss, site }) => {
   const url = `${site.url}/el-demo-offshore-training.html`;
   const page = await openArticle(gloss.context, url);
