@@ -50,44 +50,46 @@ export interface ShownCard {
 
 /**
  * The hover card as shown now, or null when none is shown. The one place that knows
- * where the card lives (a shadow root at the end of <html>).
+ * where the card lives: a closed shadow root at the end of <html>, reached the way only
+ * the browser's automation protocol can (Tab.inShadow).
  */
-export function shownCard(tab: Tab): Promise<ShownCard | null> {
-  return tab.evaluate(() => {
-    const root = document.querySelector('gloss-card')?.shadowRoot;
-    const layer = root?.querySelector('.gloss-layer.gloss-shown');
-    const card = layer?.querySelector<HTMLElement>('.gloss-card[role="dialog"]');
-    if (!layer || !card || getComputedStyle(layer).visibility !== 'visible') return null;
-    const r = card.getBoundingClientRect();
-    const text = (sel: string) => card.querySelector(sel)?.textContent?.trim() ?? '';
-    return {
-      kind: card.classList.contains('gloss-note-card') ? ('note' as const) : ('entity' as const),
-      name: text('.gloss-name'),
-      badge: text('.gloss-kind'),
-      summary: text('.gloss-summary'),
-      summaryLang: card.querySelector('.gloss-summary')?.getAttribute('lang') ?? null,
-      events: [...card.querySelectorAll('.gloss-event')].map((e) => ({
-        datetime: e.querySelector('time')?.getAttribute('datetime') ?? null,
-        firstSource: e.querySelector('.gloss-sources a')?.getAttribute('href') ?? null,
-      })),
-      noteBody: text('.gloss-note-body'),
-      tags: [...card.querySelectorAll('.gloss-tag')].map((t) => t.textContent ?? ''),
-      box: { x: r.x, y: r.y, width: r.width, height: r.height },
-    };
-  });
+export async function shownCard(tab: Tab): Promise<ShownCard | null> {
+  return tab.inShadow(
+    'gloss-card',
+    (root) => {
+      const layer = root.querySelector('.gloss-layer.gloss-shown');
+      const card = layer?.querySelector<HTMLElement>('.gloss-card[role="dialog"]');
+      if (!layer || !card || getComputedStyle(layer).visibility !== 'visible') return null;
+      const r = card.getBoundingClientRect();
+      const text = (sel: string) => card.querySelector(sel)?.textContent?.trim() ?? '';
+      return {
+        kind: card.classList.contains('gloss-note-card') ? ('note' as const) : ('entity' as const),
+        name: text('.gloss-name'),
+        badge: text('.gloss-kind'),
+        summary: text('.gloss-summary'),
+        summaryLang: card.querySelector('.gloss-summary')?.getAttribute('lang') ?? null,
+        events: [...card.querySelectorAll('.gloss-event')].map((e) => ({
+          datetime: e.querySelector('time')?.getAttribute('datetime') ?? null,
+          firstSource: e.querySelector('.gloss-sources a')?.getAttribute('href') ?? null,
+        })),
+        noteBody: text('.gloss-note-body'),
+        tags: [...card.querySelectorAll('.gloss-tag')].map((t) => t.textContent ?? ''),
+        box: { x: r.x, y: r.y, width: r.width, height: r.height },
+      };
+    },
+    null,
+  );
 }
 
 /** Waits for a hover card to be shown and returns it. */
-export function waitForCard(tab: Tab): Promise<ShownCard> {
-  return tab.waitUntil(
-    () => {
-      const root = document.querySelector('gloss-card')?.shadowRoot;
-      const layer = root?.querySelector('.gloss-layer.gloss-shown');
-      return Boolean(layer?.querySelector('.gloss-card[role="dialog"]') && getComputedStyle(layer!).visibility === 'visible');
-    },
-    undefined,
-    { what: 'a hover card' },
-  ).then(async () => (await shownCard(tab))!);
+export async function waitForCard(tab: Tab, timeoutMs = 10_000): Promise<ShownCard> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const card = await shownCard(tab).catch(() => null);
+    if (card) return card;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for a hover card on ${tab.url}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Selects `text` with a real mouse drag and returns what the page says is selected. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { openArticle, tabIdOf } from '../support/browser';
+import { cardElements, openArticle, tabIdOf, waitForGloss } from '../support/browser';
 import { serveDirectory } from '../support/server';
 import { expect, SCREENSHOTS, test } from './fixtures';
 import { noteSelection, paintedQuotes, SENTENCE, storedNotes, story } from './notes-support';

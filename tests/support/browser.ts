@@ -125,17 +125,10 @@ export interface CardElement {
  * into view inside the card first (a long card scrolls), as a reader would before clicking.
  */
 export async function cardElements(page: Page, selector: string, options: { reveal?: boolean } = {}): Promise<CardElement[]> {
-  const { cdp } = await worldOf(page);
-  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'gloss-card' });
-  if (!nodeId) return [];
-  const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
-  const shadow = node.shadowRoots?.[0];
-  if (!shadow) return [];
-  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-  const { result } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: object.objectId!,
-    functionDeclaration: `function (selector, reveal) {
+  const found = await inShadowRoot(
+    page,
+    'gloss-card',
+    `function (selector, reveal) {
       const layer = this.querySelector('.gloss-layer');
       if (!layer || getComputedStyle(layer).visibility !== 'visible') return [];
       if (reveal) this.querySelector(selector)?.scrollIntoView({ block: 'nearest' });
@@ -144,11 +137,33 @@ export async function cardElements(page: Page, selector: string, options: { reve
         return { text: el.textContent, attributes: Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])), box: { x: r.x, y: r.y, width: r.width, height: r.height } };
       }).filter((e) => e.box.width > 0 && e.box.height > 0);
     }`,
-    arguments: [{ value: selector }, { value: options.reveal === true }],
+    [selector, options.reveal === true],
+  );
+  return (found as CardElement[] | null) ?? [];
+}
+
+/**
+ * Calls a function (given as source, with `this` bound to the root) on the shadow root
+ * of the first element matching `host`, open or closed, over the DevTools protocol.
+ */
+export async function inShadowRoot(page: Page, host: string, functionDeclaration: string, args: unknown[]): Promise<unknown> {
+  const { cdp } = await worldOf(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: host });
+  if (!nodeId) return null;
+  const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+  const shadow = node.shadowRoots?.[0];
+  if (!shadow) return null;
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+  const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId!,
+    functionDeclaration,
+    arguments: args.map((value) => ({ value })),
     returnByValue: true,
   });
   await cdp.send('Runtime.releaseObject', { objectId: object.objectId! });
-  return (result.value as CardElement[]) ?? [];
+  if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+  return result.value;
 }
 
 /** The shadow root mode of Gloss's card host, as the DevTools protocol reports it. */

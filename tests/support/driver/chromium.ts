@@ -2,8 +2,8 @@
 // loaded unpacked into a persistent profile, as tests/support/browser.ts does.
 
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { launchWithGloss } from '../browser';
-import { Gloss, Tab, type LaunchOptions, type PageFunction } from './driver';
+import { inGloss, inShadowRoot, launchWithGloss } from '../browser';
+import { Gloss, Tab, type LaunchOptions, type PageFunction, type ShadowFunction } from './driver';
 
 // Playwright's own typing of evaluate() (argument unboxing) adds nothing here.
 type Loose = (arg: any) => any;
@@ -18,6 +18,14 @@ class ChromiumTab extends Tab {
 
   evaluate<R, A = undefined>(fn: PageFunction<A, R>, arg?: A): Promise<R> {
     return this.page.evaluate(fn as Loose, arg) as Promise<R>;
+  }
+
+  async glossReady(): Promise<boolean> {
+    return (await inGloss(this.page, 'globalThis.gloss?.ready === true')) === true;
+  }
+
+  async inShadow<R, A>(host: string, fn: ShadowFunction<A, R>, arg: A): Promise<R | null> {
+    return (await inShadowRoot(this.page, host, `function (arg) { return (${fn.toString()})(this, arg); }`, [arg])) as R | null;
   }
 
   async bringToFront(): Promise<void> {

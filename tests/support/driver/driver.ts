@@ -21,12 +21,19 @@ const POLL_MS = 50;
 export const DEFAULT_WAIT_MS = 10_000;
 
 /**
- * Waits until Gloss has scanned and painted the page. The one place that knows how the
- * content script says so.
+ * Waits until Gloss has read the page and listens to the pointer. Gloss leaves no sign
+ * of itself in the page, so each browser finds out in its own way (Tab.glossReady).
  */
 export async function waitForGloss(tab: Tab, timeoutMs = 15_000): Promise<void> {
-  await tab.waitUntil(() => document.documentElement.hasAttribute('data-gloss-ready'), undefined, { timeoutMs, what: 'Gloss to be ready on the page' });
+  const deadline = Date.now() + timeoutMs;
+  while (!(await tab.glossReady().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for Gloss to be ready on ${tab.url}`);
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
 }
+
+/** A function run with a closed shadow root as its first argument; serialised, so it sees only its arguments. */
+export type ShadowFunction<A, R> = (root: ShadowRoot, arg: A) => R;
 
 export interface WaitOptions {
   timeoutMs?: number;
@@ -49,6 +56,13 @@ export abstract class Tab {
   ) {}
 
   abstract evaluate<R, A = undefined>(fn: PageFunction<A, R>, arg?: A): Promise<R>;
+  /** Whether Gloss's content script has read this document and listens to the pointer. */
+  abstract glossReady(): Promise<boolean>;
+  /**
+   * Runs `fn` on the (closed) shadow root of the first element matching `host`, the way
+   * only the browser's automation protocol can reach it; null when there is none.
+   */
+  abstract inShadow<R, A>(host: string, fn: ShadowFunction<A, R>, arg: A): Promise<R | null>;
   /** Makes this the tab the user looks at (background tabs get no animation frames). */
   abstract bringToFront(): Promise<void>;
   abstract setViewport(width: number, height: number): Promise<void>;

@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
-import { Gloss, Tab, type LaunchOptions, type PageFunction } from './driver';
+import { articleUrl } from '../../../model';
+import { Gloss, Tab, type LaunchOptions, type PageFunction, type ShadowFunction } from './driver';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
 const EXTENSION_DIR = resolve(process.env.GLOSS_FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv2');
@@ -30,10 +31,33 @@ type Loose = (arg: any) => any;
  * also sends emulation.setScreenOrientationOverride, which ESR 140 does not know).
  */
 function bidi(page: Page): {
+  id: string;
   navigate(url: string, wait: 'none'): Promise<unknown>;
   setViewport(options: { viewport: { width: number; height: number } }): Promise<unknown>;
+  userContext: { browser: { session: { send(method: string, params: object): Promise<{ result: any }> } } };
 } {
   return (page.mainFrame() as unknown as { browsingContext: ReturnType<typeof bidi> }).browsingContext;
+}
+
+interface RemoteValue {
+  type: string;
+  value?: unknown;
+  sharedId?: string;
+}
+
+/** A remote value as plain data (what WebDriver BiDi serialises scripts' results into). */
+function plain(v: RemoteValue): unknown {
+  switch (v.type) {
+    case 'undefined':
+    case 'null':
+      return null;
+    case 'array':
+      return (v.value as RemoteValue[]).map(plain);
+    case 'object':
+      return Object.fromEntries((v.value as [string | RemoteValue, RemoteValue][]).map(([k, x]) => [typeof k === 'string' ? k : String(plain(k)), plain(x)]));
+    default:
+      return v.value;
+  }
 }
 
 class FirefoxTab extends Tab {
@@ -47,6 +71,55 @@ class FirefoxTab extends Tab {
 
   evaluate<R, A = undefined>(fn: PageFunction<A, R>, arg?: A): Promise<R> {
     return this.page.evaluate(fn as Loose, arg) as Promise<R>;
+  }
+
+  /** When this document was asked for, ms: Gloss's report about it comes after. */
+  #loadedAt = Date.now();
+
+  /**
+   * Firefox's automation protocol cannot reach an extension's content-script world, so
+   * readiness is read where Gloss records it: the report the content script sends once
+   * it has read the page and listens to the pointer, for this document's article.
+   */
+  async glossReady(): Promise<boolean> {
+    const meta = await this.evaluate(() => ({
+      url: location.href,
+      canonical: document.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? undefined,
+      ogUrl: document.querySelector('meta[property="og:url" i]')?.getAttribute('content') ?? undefined,
+    }));
+    const article = articleUrl(meta).href;
+    return this.gloss.inExtension(
+      async ({ article, since }) => {
+        const g = globalThis as any;
+        const all = (await (g.browser ?? g.chrome).storage.session.get(null)) as Record<string, { url?: string; updatedAt?: number }>;
+        return Object.entries(all).some(([k, v]) => k.startsWith('tab:') && v?.url === article && (v.updatedAt ?? 0) >= since);
+      },
+      { article, since: this.#loadedAt - 1000 },
+    );
+  }
+
+  async inShadow<R, A>(host: string, fn: ShadowFunction<A, R>, arg: A): Promise<R | null> {
+    const context = bidi(this.page);
+    const session = context.userContext.browser.session;
+    // Serialising the host with its shadow tree ("all" includes closed roots) names the root.
+    const found = await session.send('script.callFunction', {
+      functionDeclaration: '(host) => document.querySelector(host)',
+      arguments: [{ type: 'string', value: host }],
+      awaitPromise: false,
+      target: { context: context.id },
+      serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+    });
+    const root = (found.result.result?.value as { shadowRoot?: RemoteValue } | undefined)?.shadowRoot;
+    if (!root?.sharedId) return null;
+    const ran = await session.send('script.callFunction', {
+      functionDeclaration: `function (json) { return (${fn.toString()})(this, JSON.parse(json)); }`,
+      this: { sharedId: root.sharedId },
+      arguments: [{ type: 'string', value: JSON.stringify(arg ?? null) }],
+      awaitPromise: true,
+      target: { context: context.id },
+    });
+    if (ran.result.type === 'exception') throw new Error(ran.result.exceptionDetails?.text ?? 'script failed in the shadow root');
+    return plain(ran.result.result) as R;
   }
 
   async bringToFront(): Promise<void> {
@@ -74,6 +147,7 @@ class FirefoxTab extends Tab {
   }
 
   protected async reloadDocument(): Promise<void> {
+    this.#loadedAt = Date.now();
     if (/^https?:/.test(this.url)) {
       await this.page.reload();
       return;
