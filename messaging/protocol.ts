@@ -94,6 +94,22 @@ export type NotesImportReply =
   | { ok: true; format: 'gloss' | 'jsonld'; added: number; restored: number; duplicates: number }
   | { ok: false; issues: PackIssueReply[] };
 
+/** What applies on a page's site: see storage/site-settings.ts. */
+export interface EffectiveSettingsReply {
+  siteOff: boolean;
+  paused: boolean;
+  mode: 'all' | 'first';
+  hiddenKinds: string[];
+}
+
+export interface SiteSettingsReply {
+  /** The tab's site ("example.com"), or null for a page Gloss does not read. */
+  site: string | null;
+  effective: EffectiveSettingsReply | null;
+  /** The defaults for every site (record "*"). */
+  everywhere: { off: boolean; mode: 'all' | 'first'; hiddenKinds: string[] };
+}
+
 export interface SyncStatusReply {
   configured: boolean;
   url?: string;
@@ -124,7 +140,7 @@ export interface Protocol {
    * The compiled matcher for the installed packs, the entities the user muted, and the
    * entities of private packs (found and listed, never painted).
    */
-  'page.dictionary': { request: Record<string, never>; response: { id: string; encoded: string; muted: string[]; hidden: string[] } };
+  'page.dictionary': { request: Record<string, never>; response: { id: string; encoded: string; muted: string[]; hidden: string[]; settings: EffectiveSettingsReply } };
   /** Card contents for one entity. */
   'page.card': { request: { entity: string; lang: string }; response: CardData | null };
   /** What the page mentions, for the popup. */
@@ -163,6 +179,13 @@ export interface Protocol {
   'ui.importNotes': { request: { json: string }; response: NotesImportReply };
   'ui.setSightingSettings': { request: Partial<SightingSettingsReply>; response: SightingSettingsReply };
   'ui.syncStatus': { request: Record<string, never>; response: SyncStatusReply };
+  /** The settings that apply on a tab's page, and the defaults everywhere. */
+  'ui.siteSettings': { request: { tabId?: number }; response: SiteSettingsReply };
+  /** Changes a site's settings, or with site "*" the defaults and the global pause. */
+  'ui.setSiteSetting': {
+    request: { site: string; off?: boolean; mode?: 'all' | 'first'; hiddenKinds?: string[] };
+    response: SiteSettingsReply;
+  };
   /** Turns sync on with this server and token (the page asked for the host permission first). */
   'ui.setSync': { request: { url: string; token: string }; response: SyncStatusReply };
   'ui.syncNow': { request: Record<string, never>; response: SyncStatusReply };
@@ -188,5 +211,7 @@ export type Broadcast =
   | { type: 'gloss.dictionaryChanged' }
   | { type: 'gloss.mutedChanged'; muted: string[] }
   | { type: 'gloss.notesChanged' }
+  /** Site settings changed: ask for them again (page.dictionary). */
+  | { type: 'gloss.settingsChanged' }
   /** The user asked (shortcut or context menu) to note the selected text. */
   | { type: 'gloss.addNote' };

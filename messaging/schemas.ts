@@ -82,6 +82,13 @@ export const requestSchemas = {
     retentionDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650))),
   }),
   'ui.syncStatus': v.strictObject({}),
+  'ui.siteSettings': v.strictObject({ tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
+  'ui.setSiteSetting': v.strictObject({
+    site: v.pipe(v.string(), v.regex(/^(\*|[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?(:\d{1,5})?)$/, 'must be a host name such as "example.com", or "*" for every site')),
+    off: v.optional(v.boolean()),
+    mode: v.optional(v.picklist(['all', 'first'])),
+    hiddenKinds: v.optional(v.pipe(v.array(v.picklist(['chip', 'company', 'model', 'rule', 'org', 'person', 'place'])), v.maxLength(7))),
+  }),
   'ui.setSync': v.strictObject({
     url: v.pipe(v.string(), v.maxLength(500), v.url('must be an address such as https://sync.example.org'), v.regex(/^https?:\/\//, 'must start with https:// (or http:// on your own machine or network)')),
     token: v.pipe(v.string(), v.regex(/^gls_[A-Za-z0-9_-]{20,100}$/, 'is not a Gloss sync token (it starts with "gls_")')),
@@ -116,6 +123,8 @@ export const requestSenders: Record<MessageType, 'page' | 'extension'> = {
   'ui.setSightingSettings': 'extension',
   'ui.clearSightings': 'extension',
   'ui.syncStatus': 'extension',
+  'ui.siteSettings': 'extension',
+  'ui.setSiteSetting': 'extension',
   'ui.setSync': 'extension',
   'ui.syncNow': 'extension',
   'ui.stopSync': 'extension',

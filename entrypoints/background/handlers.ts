@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { findQuote } from '../../engine/quote-approx';
 import type { Caller, Handlers } from '../../messaging/router';
-import type { Broadcast, CardData, PageMention, PageMeta, PageNote, TabArticle, TabMentions } from '../../messaging/protocol';
+import type { Broadcast, CardData, PageMention, PageMeta, PageNote, SiteSettingsReply, TabArticle, TabMentions } from '../../messaging/protocol';
 import { pickText } from '../../knowledge/localize';
 import { articleIdentity, normalizePublished, type ArticleIdentity } from '../../model';
 import { getEntities, getEntity, mutedEntities, setEntityNote, setMuted } from '../../storage/entities';
@@ -28,6 +28,7 @@ import {
 import { getArticle } from '../../storage/articles';
 import { forgetPackFile, importPack, isPrivate, keepPackFile, ownId, privateEntities, removePack, setPackPrivate } from '../../storage/packs';
 import { setSyncConfig } from '../../storage/sync-state';
+import { effectiveSettings, EVERYWHERE, setSiteSetting, settingsSite } from '../../storage/site-settings';
 import { syncStatus } from './sync';
 import { clearSightings, recordSightings, setSightingSettings } from '../../storage/sightings';
 import { importNotesFile } from './import-notes';
@@ -77,9 +78,10 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = NO
   };
 
   const handlers: Handlers = {
-    async 'page.dictionary'() {
-      const [d, muted, hidden] = await Promise.all([getDictionary(), mutedEntities(), privateEntities()]);
-      return { id: d.id, encoded: d.encoded, muted: [...muted], hidden };
+    async 'page.dictionary'(_payload, caller) {
+      const site = caller.kind === 'page' ? settingsSite(caller.url) : EVERYWHERE;
+      const [d, muted, hidden, settings] = await Promise.all([getDictionary(), mutedEntities(), privateEntities(), effectiveSettings(site)]);
+      return { id: d.id, encoded: d.encoded, muted: [...muted], hidden, settings };
     },
 
     async 'page.card'({ entity, lang }) {
@@ -259,6 +261,20 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = NO
       return setSightingSettings(settings);
     },
 
+    async 'ui.siteSettings'({ tabId }) {
+      return siteSettingsReply(tabId === undefined ? undefined : await readTab(tabId));
+    },
+
+    async 'ui.setSiteSetting'({ site, ...change }) {
+      if (site !== EVERYWHERE && (change.mode !== undefined || change.hiddenKinds !== undefined)) {
+        throw new Error('the highlight mode and the kinds shown are chosen for every site ("*")');
+      }
+      await setSiteSetting(site, change);
+      hooks.changed();
+      await broadcast({ type: 'gloss.settingsChanged' });
+      return siteSettingsReply(undefined, site === EVERYWHERE ? undefined : site);
+    },
+
     async 'ui.syncStatus'() {
       return syncStatus();
     },
@@ -311,6 +327,15 @@ export async function cardFor(entityId: string, lang: string): Promise<CardData 
     related: entity.related
       .filter((r) => related.has(r.entity))
       .map((r) => ({ id: r.entity, name: pickText(related.get(r.entity)!.names, lang).text, relation: r.relation })),
+  };
+}
+
+async function siteSettingsReply(tab: TabMentions | undefined, site = tab ? settingsSite(tab.url) : undefined): Promise<SiteSettingsReply> {
+  const [everywhere, effective] = await Promise.all([effectiveSettings(EVERYWHERE), site ? effectiveSettings(site) : Promise.resolve(null)]);
+  return {
+    site: site ?? null,
+    effective,
+    everywhere: { off: everywhere.paused, mode: everywhere.mode, hiddenKinds: everywhere.hiddenKinds },
   };
 }
 

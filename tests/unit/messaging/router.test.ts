@@ -9,7 +9,7 @@ const popup = { id: RUNTIME, url: `${ORIGIN}/popup.html` };
 
 function handlers(): Handlers {
   return {
-    'page.dictionary': vi.fn(async () => ({ id: 'd', encoded: 'x', muted: [], hidden: [] })),
+    'page.dictionary': vi.fn(async () => ({ id: 'd', encoded: 'x', muted: [], hidden: [], settings: { siteOff: false, paused: false, mode: 'all' as const, hiddenKinds: [] } })),
     'page.card': vi.fn(async () => null),
     'page.mentions': vi.fn(async () => ({ stored: 1 })),
     'ui.tabMentions': vi.fn(async () => null),
@@ -31,6 +31,8 @@ function handlers(): Handlers {
     'ui.importNotes': vi.fn(async () => ({ ok: true as const, format: 'gloss' as const, added: 0, restored: 0, duplicates: 0 })),
     'ui.setSightingSettings': vi.fn(async () => ({ enabled: true, retentionDays: 90 })),
     'ui.clearSightings': vi.fn(async () => ({ cleared: 0 })),
+    'ui.siteSettings': vi.fn(async () => ({ site: null, effective: null, everywhere: { off: false, mode: 'all' as const, hiddenKinds: [] } })),
+    'ui.setSiteSetting': vi.fn(async () => ({ site: null, effective: null, everywhere: { off: false, mode: 'all' as const, hiddenKinds: [] } })),
     'ui.syncStatus': vi.fn(async () => ({ configured: false, pending: 0, rejected: [] })),
     'ui.setSync': vi.fn(async () => ({ configured: true, pending: 0, rejected: [] })),
     'ui.syncNow': vi.fn(async () => ({ configured: true, pending: 0, rejected: [] })),
