@@ -34,6 +34,15 @@ export function ReadingHistory({ locale }: { locale: string }) {
         {t('historyKeep')}
       </label>
       <label class="row">
+        <input
+          type="checkbox"
+          checked={settings.sync}
+          disabled={!settings.enabled}
+          onChange={(e) => void send('ui.setSightingSettings', { sync: (e.currentTarget as HTMLInputElement).checked })}
+        />{' '}
+        {t('historySync')}
+      </label>
+      <label class="row">
         {t('historyRetention')}{' '}
         <select
           value={String(settings.retentionDays)}

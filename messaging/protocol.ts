@@ -126,6 +126,8 @@ export interface SyncStatusReply {
 export interface SightingSettingsReply {
   enabled: boolean;
   retentionDays: number;
+  /** Whether the list syncs (only when sync is on). */
+  sync: boolean;
 }
 
 export interface PackIssueReply {

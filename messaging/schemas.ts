@@ -79,6 +79,7 @@ export const requestSchemas = {
   'ui.importNotes': v.strictObject({ json: v.pipe(v.string(), v.maxLength(60_000_000, 'the file is larger than 60 MB')) }),
   'ui.setSightingSettings': v.strictObject({
     enabled: v.optional(v.boolean()),
+    sync: v.optional(v.boolean()),
     retentionDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650))),
   }),
   'ui.syncStatus': v.strictObject({}),

@@ -187,6 +187,23 @@ export async function writeRecord<T extends LocalType>(
 
 export class RecordError extends Error {}
 
+/**
+ * Queues changes of records this browser keeps elsewhere (reading history is kept in its
+ * own table, keyed by address and entity), stamped like any local change. Call inside a
+ * transaction that includes the outbox and kv.
+ */
+export async function queueChanges(type: RecordType, changes: readonly { record: string; fields: Record<string, unknown> }[]): Promise<void> {
+  if (changes.length === 0) return;
+  let { device, clock } = await deviceAndClock(db.kv);
+  for (const c of changes) {
+    const now = Date.now();
+    const hlc = tick(clock, now, device);
+    clock = hlc;
+    await enqueue(db.outbox, db.kv, { type, record: c.record, fields: { ...c.fields, updatedAt: now }, hlc, device, at: now });
+  }
+  await db.kv.put({ key: KV_CLOCK, value: clock });
+}
+
 export interface RecordWrite<T extends LocalType> {
   id: string;
   fields: Partial<DataFields<T>> & { deleted?: boolean };

@@ -6,6 +6,7 @@
 
 import type { Change } from '../model';
 import { db, type OutboxEntry } from './db';
+import { applyRemoteSightings } from './sightings';
 import { applyRemoteChanges, KV_PUSHING, SYNCED_TABLES, syncedPart, tableOf, writeTables, type LocalType } from './records';
 
 const CONFIG = 'sync.config';
@@ -142,8 +143,8 @@ export async function reject(entry: OutboxEntry, reason: string): Promise<void> 
 
 /** Applies one pulled page and moves the cursor past it, together or not at all. */
 export async function applyPulled(changes: readonly Change[], cursor: string): Promise<number> {
-  return db.transaction('rw', writeTables(...(Object.keys(SYNCED_TABLES) as LocalType[])), async () => {
-    const changed = await applyRemoteChanges(changes);
+  return db.transaction('rw', [...writeTables(...(Object.keys(SYNCED_TABLES) as LocalType[])), db.sightings], async () => {
+    const changed = (await applyRemoteChanges(changes)) + (await applyRemoteSightings(changes));
     const state = await getSyncState();
     await db.kv.put({ key: STATE, value: { ...state, cursor } });
     return changed;

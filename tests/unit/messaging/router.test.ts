@@ -29,7 +29,7 @@ function handlers(): Handlers {
     'ui.restoreRevision': vi.fn(async ({ id }) => ({ restored: id })),
     'ui.dismissRevision': vi.fn(async ({ id }) => ({ dismissed: id })),
     'ui.importNotes': vi.fn(async () => ({ ok: true as const, format: 'gloss' as const, added: 0, restored: 0, duplicates: 0 })),
-    'ui.setSightingSettings': vi.fn(async () => ({ enabled: true, retentionDays: 90 })),
+    'ui.setSightingSettings': vi.fn(async () => ({ enabled: true, retentionDays: 90, sync: false })),
     'ui.clearSightings': vi.fn(async () => ({ cleared: 0 })),
     'ui.siteSettings': vi.fn(async () => ({ site: null, effective: null, everywhere: { off: false, mode: 'all' as const, hiddenKinds: [] } })),
     'ui.setSiteSetting': vi.fn(async () => ({ site: null, effective: null, everywhere: { off: false, mode: 'all' as const, hiddenKinds: [] } })),
