@@ -301,7 +301,24 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = NO
       return { cleared: await clearSightings(site) };
     },
   };
-  return { handlers, events };
+  // Nothing is read or written before the bundled packs are installed: on a fresh
+  // profile an import that refers to a bundled entity would otherwise be refused, and a
+  // page could be answered from a half-filled database. A failed install is reported by
+  // the background itself; requests go on against what is installed.
+  const settled = ready.then(
+    () => undefined,
+    () => undefined,
+  );
+  const gated = Object.fromEntries(
+    Object.entries(handlers).map(([type, handler]) => [
+      type,
+      async (payload: unknown, caller: Caller) => {
+        await settled;
+        return (handler as (payload: unknown, caller: Caller) => Promise<unknown>)(payload, caller);
+      },
+    ]),
+  ) as unknown as Handlers;
+  return { handlers: gated, events };
 }
 
 export async function cardFor(entityId: string, lang: string): Promise<CardData | null> {
