@@ -2,7 +2,7 @@
 // language, with English as the default locale.
 import { browser } from 'wxt/browser';
 
-type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
+export type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
 
 export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
@@ -11,4 +11,18 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
 /** The language the UI text is in (the locale the browser picked from _locales). */
 export function uiLang(): string {
   return browser.i18n.getMessage('@@ui_locale').replace('_', '-') || 'en';
+}
+
+/**
+ * The language to show pack text in (names, summaries, facts, events): the reader's own,
+ * which a pack may have even where Gloss's UI has no translation.
+ */
+export function textLang(): string {
+  return navigator.language || uiLang();
+}
+
+/** Marks an extension page as being in the UI language, with a title in it. */
+export function localizePage(title: MessageKey): void {
+  document.documentElement.lang = uiLang();
+  document.title = t(title);
 }
