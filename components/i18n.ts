@@ -8,9 +8,12 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
-/** The language the UI text is in (the locale the browser picked from _locales). */
+/**
+ * The language the UI text is in: each translation names itself. (Chromium's "@@ui_locale"
+ * can name another locale than the one whose messages it serves, e.g. under --lang.)
+ */
 export function uiLang(): string {
-  return browser.i18n.getMessage('@@ui_locale').replace('_', '-') || 'en';
+  return browser.i18n.getMessage('uiLanguage') || 'en';
 }
 
 /**

@@ -60,6 +60,10 @@ describe('UI locales', () => {
         expect(Object.keys(messages).sort()).toEqual(Object.keys(en).sort());
       });
 
+      it('names its own language in uiLanguage (for <html lang>)', () => {
+        expect(messages.uiLanguage?.message).toBe(locale.replace('_', '-'));
+      });
+
       it('has no empty message', () => {
         const empty = Object.entries(messages).filter(([, e]) => e.message.trim() === '');
         expect(empty.map(([k]) => k)).toEqual([]);
