@@ -118,7 +118,7 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
               };
             })}
             locale={locale}
-            languageNamed={eventsLang !== undefined}
+            mark={(lang) => (eventsLang === undefined || lang !== eventsLang ? <LanguageMark lang={lang} /> : null)}
           />
         ) : (
           <p class="muted">{t('entityNoEvents')}</p>

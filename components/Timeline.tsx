@@ -1,7 +1,7 @@
 // Shows dated events, newest first, each with its sources.
 import { formatDate } from './format';
+import type { ComponentChildren } from 'preact';
 import { t } from './i18n';
-import { LanguageMark } from './LanguageMark';
 import { SourceLinks } from './SourceLinks';
 
 export interface TimelineEvent {
@@ -18,11 +18,14 @@ export interface TimelineEvent {
 export interface TimelineProps {
   events: readonly TimelineEvent[];
   locale: string;
-  /** The list's heading already names the one fallback language of every title: no mark per event. */
-  languageNamed?: boolean;
+  /**
+   * Marks a text in a fallback language (the extension pages pass LanguageMark; the hover
+   * card, whose script has a size budget, does not).
+   */
+  mark?: (lang: string | undefined) => ComponentChildren;
 }
 
-export function Timeline({ events, locale, languageNamed }: TimelineProps) {
+export function Timeline({ events, locale, mark }: TimelineProps) {
   return (
     <ol class="gloss-timeline">
       {events.map((e) => (
@@ -32,12 +35,12 @@ export function Timeline({ events, locale, languageNamed }: TimelineProps) {
             <span class="gloss-event-title" lang={e.titleLang}>
               {e.title}
             </span>
-            {languageNamed ? null : <LanguageMark lang={e.titleLang} />}
+            {mark?.(e.titleLang)}
             {e.status === 'reported' ? <span class="gloss-reported"> {t('eventReported')}</span> : null}
             {e.summary ? (
               <p class="gloss-event-summary" lang={e.summaryLang}>
                 {e.summary}
-                {e.summaryLang !== e.titleLang ? <LanguageMark lang={e.summaryLang} /> : null}
+                {e.summaryLang !== e.titleLang ? mark?.(e.summaryLang) : null}
               </p>
             ) : null}
             <SourceLinks sources={e.sources} locale={locale} />
