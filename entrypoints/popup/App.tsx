@@ -105,7 +105,7 @@ function PageSummary({ page, rows, onChoose, children }: { page: PageState; rows
   const total = rows.reduce((n, r) => n + r.count, 0);
   return (
     <section aria-label={t('popupOnThisPage')}>
-      <h1 class="page-title" title={page.page.title}>
+      <h1 class="page-title" title={page.page.title} lang={page.page.article?.lang ?? undefined}>
         {page.page.title || page.page.url}
       </h1>
       {children}

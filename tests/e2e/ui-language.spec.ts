@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchWithGloss, openArticle, tabIdOf } from '../support/browser';
 import { seriousViolations } from '../support/axe';
+import { storedNotes } from './notes-support';
 import { expect, GREEK_ARTICLE, SCREENSHOTS, test } from './fixtures';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -41,14 +42,15 @@ const entities = new Map<string, PackEntity>(
 );
 
 const LANGUAGES = [
-  { ui: 'el', dir: 'el', pack: 'el' },
-  { ui: 'zh-CN', dir: 'zh_CN', pack: 'zh-Hans' },
+  { ui: 'el', dir: 'el', pack: 'el', note: 'Ρωτήστε το γραφείο τύπου.', tags: 'εξαγωγές, τσιπ' },
+  // Typed with a Chinese keyboard: full-width and enumeration commas.
+  { ui: 'zh-CN', dir: 'zh_CN', pack: 'zh-Hans', note: '问问新闻办公室。', tags: '出口，芯片、美国' },
 ] as const;
 
 /** What a row or heading says, for comparing with a message. */
 const textOf = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
 
-for (const { ui, dir, pack } of LANGUAGES) {
+for (const { ui, dir, pack, note, tags } of LANGUAGES) {
   test(`in a ${ui} browser the popup and options page are in ${ui}, pack text too where the pack has it`, async ({ site }) => {
     const m = messages(dir);
     const en = messages('en');
@@ -70,6 +72,8 @@ for (const { ui, dir, pack } of LANGUAGES) {
       expect(await textOf(popup, 'section.kind-chip h2')).toContain(message(m, 'kindsChip'));
       expect(await popup.locator('.lookup input').getAttribute('placeholder')).toBe(message(m, 'popupLookupPlaceholder'));
       await expect(popup.getByRole('region', { name: message(m, 'popupOnThisPage') })).toBeVisible();
+      // The article's title is the page's text, in the page's language.
+      await expect(popup.locator('h1.page-title')).toHaveAttribute('lang', await article.evaluate(() => document.documentElement.lang));
 
       // Every listed name is the pack's name in this language where it has one, else English,
       // and says which it is.
@@ -87,6 +91,13 @@ for (const { ui, dir, pack } of LANGUAGES) {
       expect(rows.some((r) => r.lang === pack)).toBe(true);
       await popup.screenshot({ path: join(SCREENSHOTS, `popup-${dir}.png`) });
       expect(await seriousViolations(popup)).toEqual([]);
+
+      // A note from the popup, its tags separated as this language's keyboard does it.
+      await popup.getByRole('button', { name: message(m, 'popupAddNote') }).click();
+      await popup.getByLabel(message(m, 'composerNote'), { exact: true }).fill(note);
+      await popup.getByLabel(message(m, 'composerTags'), { exact: true }).fill(tags);
+      await popup.getByRole('button', { name: message(m, 'composerSave') }).click();
+      await expect.poll(async () => (await storedNotes(gloss.worker)).map((n) => [n.body, n.tags])).toEqual([[note, tags.split(/[,，、]/).map((x) => x.trim())]]);
 
       // An entity whose summary the pack has in this language, and one it has only in English.
       const local = rows.find((r) => entities.get(r.id)!.summary[pack])!;
@@ -130,6 +141,17 @@ for (const { ui, dir, pack } of LANGUAGES) {
       await expect(options.getByText(message(m, 'syncTitle'))).toBeVisible();
       await options.screenshot({ path: join(SCREENSHOTS, `options-${dir}.png`), fullPage: true });
       expect(await seriousViolations(options)).toEqual([]);
+
+      // The notes view.
+      const notes = await gloss.context.newPage();
+      await notes.goto(`chrome-extension://${gloss.extensionId}/notes.html`);
+      await expect(notes.locator('.note-item')).toHaveCount(1);
+      await expect(notes.locator('.note-item .note-article a')).toHaveAttribute('lang', await article.evaluate(() => document.documentElement.lang));
+      expect(await notes.evaluate(() => document.documentElement.lang)).toBe(ui);
+      expect(await notes.title()).toBe(message(m, 'notesViewTitle'));
+      await expect(notes.getByText(message(m, 'notesCount', '1'))).toBeVisible();
+      await notes.screenshot({ path: join(SCREENSHOTS, `notes-view-${dir}.png`), fullPage: true });
+      expect(await seriousViolations(notes)).toEqual([]);
       await article.close();
     } finally {
       await gloss.close();
