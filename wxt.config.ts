@@ -31,16 +31,18 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
+    // A product name, the same in every language (and the content script's world's name).
     name: 'Gloss',
+    // The description and the toolbar title come from public/_locales in the browser's language.
     default_locale: 'en',
-    description: 'Explains the news as you read it: AI chips, companies and export-control rules, with sourced context.',
+    description: '__MSG_extDescription__',
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
     // The sync server's address is asked for when the user turns sync on, and only it
     // (Firefox's MV2 manifest lists optional hosts with the optional permissions).
     ...(browser === 'firefox'
       ? { optional_permissions: ['http://*/*', 'https://*/*'] }
       : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
-    action: { default_title: 'Gloss: what this page mentions' },
+    action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'add-note': {
         suggested_key: { default: 'Alt+Shift+N' },

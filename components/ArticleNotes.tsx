@@ -127,5 +127,6 @@ export function ArticleNotes({ tabId, article, orphaned, locale, onExport }: Art
 }
 
 export function splitTags(text: string): string[] {
-  return text.split(',').map((s) => s.trim()).filter(Boolean);
+  // A Chinese or Japanese keyboard types the full-width comma (，) or the enumeration comma (、).
+  return text.split(/[,，、]/).map((s) => s.trim()).filter(Boolean);
 }

@@ -6,6 +6,7 @@
 // round trip is slower). A change from elsewhere (sync) shows when the field is not
 // being edited.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from './i18n';
 
 export interface EntityNoteProps {
   stored: string;
@@ -22,7 +23,7 @@ export function EntityNote({ stored, onSave }: EntityNoteProps) {
     <textarea
       rows={3}
       maxLength={4000}
-      placeholder="Kept in this browser, and across knowledge-pack updates"
+      placeholder={t('entityNotePlaceholder')}
       value={text}
       onFocus={() => (editing.current = true)}
       onBlur={() => (editing.current = false)}

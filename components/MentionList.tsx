@@ -1,11 +1,14 @@
 // Shows what a page mentions, grouped by kind, with how often each entity appears.
 import type { Kind } from '../knowledge/schema';
-import { KIND_ORDER, KIND_PLURALS } from './format';
+import { KIND_ORDER } from './format';
+import { kindPlural, mentionCount } from './kinds';
 
 export interface MentionRow {
   entity: string;
   kind: Kind;
   name: string;
+  /** The language of `name` (the pack's text in the reader's language, or a fallback). */
+  lang?: string;
   count: number;
   /** The text seen on the page, when it differs from the name. */
   text: string;
@@ -23,9 +26,9 @@ export function MentionList({ rows, onChoose }: MentionListProps) {
   return (
     <div class="mention-list">
       {groups.map((g) => (
-        <section key={g.kind} class={`mention-group kind-${g.kind}`} aria-label={KIND_PLURALS[g.kind]}>
+        <section key={g.kind} class={`mention-group kind-${g.kind}`} aria-label={kindPlural(g.kind)}>
           <h2 class="gloss-section-title">
-            {KIND_PLURALS[g.kind]} <span class="group-count">{g.rows.reduce((n, r) => n + r.count, 0)}</span>
+            {kindPlural(g.kind)} <span class="group-count">{g.rows.reduce((n, r) => n + r.count, 0)}</span>
           </h2>
           <ul>
             {g.rows.map((r) => (
@@ -33,10 +36,12 @@ export function MentionList({ rows, onChoose }: MentionListProps) {
                 <button type="button" class="mention-row" data-entity={r.entity} onClick={() => onChoose(r.entity)}>
                   <span class={`swatch swatch-${r.kind}`} aria-hidden="true" />
                   <span class="mention-label">
-                    <span class="mention-name">{r.name}</span>
+                    <span class="mention-name" lang={r.lang}>
+                      {r.name}
+                    </span>
                     {r.text.toLowerCase() !== r.name.toLowerCase() ? <span class="mention-text">“{r.text}”</span> : null}
                   </span>
-                  <span class="mention-count" aria-label={`${r.count} mentions`}>
+                  <span class="mention-count" aria-label={mentionCount(r.count)}>
                     ×{r.count}
                   </span>
                 </button>

@@ -28,7 +28,7 @@ export function NoteComposer({ quote, entityNames, onSave, onCancel }: NoteCompo
     saving = true;
     fields.save!.disabled = true;
     try {
-      await onSave(body, fields.tags!.value.split(',').map((s) => s.trim()).filter(Boolean));
+      await onSave(body, fields.tags!.value.split(/[,，、]/).map((s) => s.trim()).filter(Boolean));
     } catch (e) {
       fail(e instanceof Error ? e.message : String(e));
     } finally {

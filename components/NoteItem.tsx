@@ -12,9 +12,11 @@ export interface NoteItemProps {
   /** The quote was looked for on the page and not found. */
   orphaned?: boolean;
   /** The article, shown when notes of many articles are listed together. */
-  article?: { title: string; url: string; site: string };
+  article?: { title: string; url: string; site: string; /** The page's own language, when it said. */ lang?: string | null };
   /** Display names of the entities the note concerns. */
   entityNames?: Record<string, string>;
+  /** The language of each of those names (the reader's where the pack has it, else a fallback). */
+  entityLangs?: Record<string, string>;
   revisions?: RevisionRecord[];
   onSave(body: string, tags: string[]): Promise<void>;
   onDelete(): void;
@@ -30,7 +32,7 @@ export function formatWhen(ms: number, locale: string): string {
   }
 }
 
-export function NoteItem({ note, locale, orphaned, article, entityNames, revisions, onSave, onDelete, onRestore, onDismiss }: NoteItemProps) {
+export function NoteItem({ note, locale, orphaned, article, entityNames, entityLangs, revisions, onSave, onDelete, onRestore, onDismiss }: NoteItemProps) {
   const [editing, setEditing] = useState(false);
   const [body, setBody] = useState(note.body);
   const [tags, setTags] = useState(note.tags.join(', '));
@@ -38,7 +40,7 @@ export function NoteItem({ note, locale, orphaned, article, entityNames, revisio
 
   const save = async () => {
     try {
-      await onSave(body, tags.split(',').map((s) => s.trim()).filter(Boolean));
+      await onSave(body, tags.split(/[,，、]/).map((s) => s.trim()).filter(Boolean));
       setEditing(false);
       setError(undefined);
     } catch (e) {
@@ -50,7 +52,7 @@ export function NoteItem({ note, locale, orphaned, article, entityNames, revisio
     <article class="note-item" data-note={note.id} aria-label={t('noteItemLabel', formatWhen(note.createdAt, locale))}>
       {article ? (
         <p class="note-article">
-          <a href={article.url} target="_blank" rel="noopener noreferrer">
+          <a href={article.url} target="_blank" rel="noopener noreferrer" lang={article.lang ?? undefined}>
             {article.title || article.url}
           </a>{' '}
           <span class="muted">{article.site}</span>
@@ -104,7 +106,7 @@ export function NoteItem({ note, locale, orphaned, article, entityNames, revisio
                 </span>
               ))}
               {note.entities.map((e) => (
-                <span key={`e:${e}`} class="tag entity-tag">
+                <span key={`e:${e}`} class="tag entity-tag" lang={entityLangs?.[e]}>
                   {entityNames?.[e] ?? e}
                 </span>
               ))}

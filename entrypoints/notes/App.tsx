@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'preact/hooks';
 import { download, datedName } from '../../components/download';
-import { t } from '../../components/i18n';
+import { t, textLang } from '../../components/i18n';
 import { NoteItem } from '../../components/NoteItem';
 import { pickText } from '../../knowledge/localize';
 import { send } from '../../messaging/client';
@@ -17,7 +17,7 @@ import { getEntities } from '../../storage/entities';
 import { findNotes, noteFacets, revisionsFor, type NoteSort } from '../../storage/notes';
 import { exportBundle } from '../../storage/notes-io';
 
-const locale = navigator.language;
+const locale = textLang();
 const PAGE = 50;
 
 type Status = { kind: 'idle' } | { kind: 'busy' | 'done' | 'failed'; text: string; issues?: { path: string; message: string }[] };
@@ -56,7 +56,7 @@ export function App() {
     return {
       tags: f.tags,
       sites,
-      entities: f.entities.map((id) => ({ id, name: names.has(id) ? pickText(names.get(id)!.names, locale).text : id })),
+      entities: f.entities.map((id) => ({ id, name: names.has(id) ? pickText(names.get(id)!.names, locale) : { text: id, lang: 'en' } })),
     };
   }, [wantFacets]);
 
@@ -76,8 +76,10 @@ export function App() {
       getEntities([...new Set(result.notes.flatMap((n) => n.entities))]),
       revisionsFor(result.notes.map((n) => n.id)),
     ]);
-    const entityNames = Object.fromEntries([...names].map(([id, e]) => [id, pickText(e.names, locale).text]));
-    return { ...result, articles, entityNames, revisions };
+    const picked = [...names].map(([id, e]) => [id, pickText(e.names, locale)] as const);
+    const entityNames = Object.fromEntries(picked.map(([id, p]) => [id, p.text]));
+    const entityLangs = Object.fromEntries(picked.map(([id, p]) => [id, p.lang]));
+    return { ...result, articles, entityNames, entityLangs, revisions };
   }, [text, entity, tag, site, from, to, sort, shown]);
 
   const exportAs = async (format: keyof typeof EXPORT_FILES) => {
@@ -144,8 +146,8 @@ export function App() {
           <select value={entity} onChange={(e) => setEntity((e.currentTarget as HTMLSelectElement).value)}>
             <option value="">{t('notesAny')}</option>
             {facets?.entities.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
+              <option key={e.id} value={e.id} lang={e.name.lang}>
+                {e.name.text}
               </option>
             ))}
           </select>
@@ -200,8 +202,9 @@ export function App() {
               key={note.id}
               note={note}
               locale={locale}
-              article={article ? { title: article.title, url: article.url, site: article.site } : undefined}
+              article={article ? { title: article.title, url: article.url, site: article.site, lang: article.lang } : undefined}
               entityNames={page.entityNames}
+              entityLangs={page.entityLangs}
               revisions={page.revisions.get(note.id)}
               onSave={async (body, tags) => {
                 await send('ui.saveNote', { id: note.id, body, tags, entities: note.entities });

@@ -3,6 +3,7 @@ import '../../components/card.css';
 import '../popup/style.css';
 import './style.css';
 import { App } from './App';
+import { localizePage } from '../../components/i18n';
 
-document.documentElement.lang = navigator.language;
+localizePage('notesViewTitle');
 render(<App />, document.getElementById('app')!);

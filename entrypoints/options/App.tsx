@@ -7,12 +7,12 @@ import { send } from '../../messaging/client';
 import type { ImportReply } from '../../messaging/protocol';
 import { getEntities, mutedEntities } from '../../storage/entities';
 import { isPrivate, listPacks, ownId } from '../../storage/packs';
-import { t } from '../../components/i18n';
+import { t, textLang } from '../../components/i18n';
 import { ReadingHistory } from '../../components/ReadingHistory';
 import { StorageStatus } from '../../components/StorageStatus';
 import { SyncSettings } from '../../components/SyncSettings';
 
-const locale = navigator.language;
+const locale = textLang();
 
 type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'; text: string } | { kind: 'failed'; text: string; issues?: { path: string; message: string }[] };
 
@@ -21,7 +21,7 @@ export function App() {
   const muted = useLiveQuery(async () => {
     const ids = [...(await mutedEntities())];
     const found = await getEntities(ids);
-    return ids.map((id) => ({ id, name: found.has(id) ? pickText(found.get(id)!.names, locale).text : id }));
+    return ids.map((id) => ({ id, name: found.has(id) ? pickText(found.get(id)!.names, locale) : { text: id, lang: 'en' } }));
   }, []);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
@@ -29,21 +29,21 @@ export function App() {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    setStatus({ kind: 'busy', text: `Checking ${file.name}…` });
+    setStatus({ kind: 'busy', text: t('notesImportChecking', file.name) });
     try {
       const reply: ImportReply = await send('ui.importPack', { json: await file.text() });
-      if (reply.ok) setStatus({ kind: 'done', text: `${reply.replaced ? 'Updated' : 'Imported'} pack “${reply.id}” version ${reply.version}.` });
-      else setStatus({ kind: 'failed', text: `${file.name} was not imported; nothing changed.`, issues: reply.issues });
+      if (reply.ok) setStatus({ kind: 'done', text: reply.replaced ? t('optionsPackUpdated', [reply.id, reply.version]) : t('optionsPackImported', [reply.id, reply.version]) });
+      else setStatus({ kind: 'failed', text: t('notesImportRefused', file.name), issues: reply.issues });
     } catch (e) {
-      setStatus({ kind: 'failed', text: `${file.name} was not imported: ${e instanceof Error ? e.message : String(e)}` });
+      setStatus({ kind: 'failed', text: t('optionsImportFailed', [file.name, e instanceof Error ? e.message : String(e)]) });
     }
   };
 
   const remove = async (id: string) => {
-    setStatus({ kind: 'busy', text: `Removing ${id}…` });
+    setStatus({ kind: 'busy', text: t('optionsRemoving', id) });
     try {
       await send('ui.removePack', { id });
-      setStatus({ kind: 'done', text: `Removed pack “${id}”.` });
+      setStatus({ kind: 'done', text: t('optionsRemoved', id) });
     } catch (e) {
       setStatus({ kind: 'failed', text: e instanceof Error ? e.message : String(e) });
     }
@@ -53,18 +53,15 @@ export function App() {
     <main class="options">
       <h1>Gloss</h1>
       <section aria-labelledby="packs-title">
-        <h2 id="packs-title">Knowledge packs</h2>
-        <p class="hint">
-          Everything Gloss highlights and explains comes from these packs. A newsroom can add its own list as a JSON file in the
-          pack format described in Gloss's docs/knowledge-pack.md. A pack with any problem is refused whole, with the reason.
-        </p>
+        <h2 id="packs-title">{t('optionsPacksTitle')}</h2>
+        <p class="hint">{t('optionsPacksHint')}</p>
         <table class="packs">
           <thead>
             <tr>
-              <th>Pack</th>
-              <th>Version</th>
-              <th>Entities</th>
-              <th>Events</th>
+              <th>{t('optionsPack')}</th>
+              <th>{t('optionsVersion')}</th>
+              <th>{t('optionsEntities')}</th>
+              <th>{t('optionsEvents')}</th>
               <th>
                 <abbr title={t('packPrivateHint')}>{t('packPrivate')}</abbr>
               </th>
@@ -77,7 +74,7 @@ export function App() {
                 <td>
                   <strong>{p.name}</strong>
                   <div class="hint">
-                    {ownId(p.id)} · {p.origin === 'bundled' ? 'comes with Gloss' : 'imported'}
+                    {ownId(p.id)} · {p.origin === 'bundled' ? t('optionsBundled') : t('optionsImported')}
                   </div>
                 </td>
                 <td>{p.version}</td>
@@ -99,7 +96,7 @@ export function App() {
                 <td>
                   {p.origin === 'imported' ? (
                     <button type="button" onClick={() => void remove(ownId(p.id))}>
-                      Remove
+                      {t('optionsRemove')}
                     </button>
                   ) : null}
                 </td>
@@ -108,7 +105,7 @@ export function App() {
           </tbody>
         </table>
         <label class="import">
-          Import a pack (JSON):{' '}
+          {t('optionsImportLabel')}{' '}
           <input type="file" accept="application/json,.json" onChange={(e) => void onFile(e.currentTarget as HTMLInputElement)} />
         </label>
         <div class={`status status-${status.kind}`} role="status" aria-live="polite">
@@ -117,29 +114,29 @@ export function App() {
             <ul class="issues">
               {status.issues.slice(0, 20).map((i) => (
                 <li key={`${i.path}:${i.message}`}>
-                  <code>{i.path || '(file)'}</code>: {i.message}
+                  <code>{i.path || t('notesFile')}</code>: {i.message}
                 </li>
               ))}
-              {status.issues.length > 20 ? <li>…and {status.issues.length - 20} more</li> : null}
+              {status.issues.length > 20 ? <li>{t('notesMoreIssues', String(status.issues.length - 20))}</li> : null}
             </ul>
           ) : null}
         </div>
       </section>
       <section aria-labelledby="muted-title">
-        <h2 id="muted-title">Not highlighted</h2>
+        <h2 id="muted-title">{t('optionsMutedTitle')}</h2>
         {muted && muted.length > 0 ? (
           <ul class="muted-list">
             {muted.map((m) => (
               <li key={m.id}>
-                {m.name}{' '}
+                <span lang={m.name.lang}>{m.name.text}</span>{' '}
                 <button type="button" onClick={() => void send('ui.setMuted', { entity: m.id, muted: false })}>
-                  Highlight again
+                  {t('optionsUnmute')}
                 </button>
               </li>
             ))}
           </ul>
         ) : (
-          <p class="hint">Everything Gloss knows is highlighted. Turn an entity off from its page in the popup.</p>
+          <p class="hint">{t('optionsNoneMuted')}</p>
         )}
       </section>
       <SyncSettings locale={locale} />

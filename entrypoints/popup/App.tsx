@@ -9,6 +9,8 @@ import { download, datedName } from '../../components/download';
 import { EntityDetail } from '../../components/EntityDetail';
 import { MentionList, type MentionRow } from '../../components/MentionList';
 import { hostOf } from '../../components/format';
+import { t, textLang } from '../../components/i18n';
+import { entityCount, mentionCount } from '../../components/kinds';
 import { pickText } from '../../knowledge/localize';
 import { send } from '../../messaging/client';
 import type { TabMentions } from '../../messaging/protocol';
@@ -16,7 +18,7 @@ import { EXPORT_FILES, toMarkdown } from '../../model/interchange';
 import { getEntities, lookupEntities } from '../../storage/entities';
 import { exportBundle } from '../../storage/notes-io';
 
-const locale = navigator.language;
+const locale = textLang();
 
 type PageState = { status: 'loading' } | { status: 'none' } | { status: 'ready'; page: TabMentions } | { status: 'error'; message: string };
 
@@ -46,7 +48,9 @@ export function App() {
     if (page.status !== 'ready' || !entities) return [];
     return page.page.mentions.flatMap((m) => {
       const e = entities.get(m.entity);
-      return e ? [{ entity: m.entity, kind: e.kind, name: pickText(e.names, locale).text, count: m.count, text: m.text }] : [];
+      if (!e) return [];
+      const name = pickText(e.names, locale);
+      return [{ entity: m.entity, kind: e.kind, name: name.text, lang: name.lang, count: m.count, text: m.text }];
     });
   }, [page, entities]);
 
@@ -60,7 +64,7 @@ export function App() {
     <main class="popup">
       <header class="bar">
         {current ? (
-          <button type="button" class="back" onClick={back} aria-label="Back">
+          <button type="button" class="back" onClick={back} aria-label={t('popupBack')}>
             ←
           </button>
         ) : null}
@@ -87,7 +91,7 @@ export function App() {
       )}
       <footer class="foot">
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Knowledge packs and settings
+          {t('popupSettings')}
         </button>
       </footer>
     </main>
@@ -95,23 +99,21 @@ export function App() {
 }
 
 function PageSummary({ page, rows, onChoose, children }: { page: PageState; rows: MentionRow[]; onChoose(id: string): void; children?: ComponentChildren }) {
-  if (page.status === 'loading') return <p class="muted">Reading this page…</p>;
-  if (page.status === 'error') return <p class="error">Gloss could not read this page: {page.message}</p>;
-  if (page.status === 'none') return <p class="muted">Gloss has not read this page (it works on web pages over http and https).</p>;
+  if (page.status === 'loading') return <p class="muted">{t('popupReading')}</p>;
+  if (page.status === 'error') return <p class="error">{t('popupReadError', page.message)}</p>;
+  if (page.status === 'none') return <p class="muted">{t('popupNotRead')}</p>;
   const total = rows.reduce((n, r) => n + r.count, 0);
   return (
-    <section aria-label="On this page">
-      <h1 class="page-title" title={page.page.title}>
+    <section aria-label={t('popupOnThisPage')}>
+      <h1 class="page-title" title={page.page.title} lang={page.page.article?.lang ?? undefined}>
         {page.page.title || page.page.url}
       </h1>
       {children}
       {rows.length === 0 ? (
-        <p class="muted">Nothing on this page that Gloss knows about.</p>
+        <p class="muted">{t('popupNothingKnown')}</p>
       ) : (
         <>
-          <p class="muted">
-            {total} {total === 1 ? 'mention' : 'mentions'} of {rows.length} {rows.length === 1 ? 'entity' : 'entities'}
-          </p>
+          <p class="muted">{t('popupMentionSummary', [mentionCount(total), entityCount(rows.length)])}</p>
           <MentionList rows={rows} onChoose={onChoose} />
         </>
       )}
@@ -131,17 +133,20 @@ async function exportArticle(articleId: string): Promise<void> {
 function Lookup({ query, setQuery, onChoose }: { query: string; setQuery(q: string): void; onChoose(id: string): void }) {
   const hits = useLiveQuery(() => lookupEntities(query), [query]) ?? [];
   return (
-    <section class="lookup" aria-label="Look up">
-      <input type="search" placeholder="Look up a chip, company, rule…" value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+    <section class="lookup" aria-label={t('popupLookup')}>
+      <input type="search" placeholder={t('popupLookupPlaceholder')} aria-label={t('popupLookup')} value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
       {hits.length > 0 ? (
         <ul>
-          {hits.map((e) => (
-            <li key={e.id}>
-              <button type="button" class="link" onClick={() => onChoose(e.id)}>
-                {pickText(e.names, locale).text}
-              </button>
-            </li>
-          ))}
+          {hits.map((e) => {
+            const name = pickText(e.names, locale);
+            return (
+              <li key={e.id}>
+                <button type="button" class="link" lang={name.lang} onClick={() => onChoose(e.id)}>
+                  {name.text}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       ) : null}
     </section>

@@ -18,7 +18,13 @@ export interface GlossBrowser {
 
 export interface LaunchOptions {
   headless?: boolean;
+  /** The page's language (navigator.language, Accept-Language); by default uiLanguage, else en-US. */
   locale?: string;
+  /**
+   * The browser's UI language, e.g. "el" or "zh-CN": it picks Gloss's _locales. Chromium on
+   * Linux takes it from --lang (the LANGUAGE variable alone does not change it).
+   */
+  uiLanguage?: string;
   extensionDir?: string;
   /** Reuse a profile (to restart the browser on it); a new empty one by default. */
   userDataDir?: string;
@@ -32,7 +38,7 @@ export async function launchWithGloss(options: LaunchOptions = {}): Promise<Glos
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
-    locale: options.locale ?? 'en-US',
+    locale: options.locale ?? options.uiLanguage ?? 'en-US',
     viewport: { width: 1280, height: 900 },
     args: [
       `--disable-extensions-except=${dir}`,
@@ -44,6 +50,7 @@ export async function launchWithGloss(options: LaunchOptions = {}): Promise<Glos
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
