@@ -1,5 +1,6 @@
 // Shows dated events, newest first, each with its sources.
 import { formatDate } from './format';
+import { t } from './i18n';
 import { SourceLinks } from './SourceLinks';
 
 export interface TimelineEvent {
@@ -7,6 +8,8 @@ export interface TimelineEvent {
   title: string;
   summary?: string;
   status: 'confirmed' | 'reported';
+  /** Language of the title and summary, when it may differ from the UI's. */
+  lang?: string;
   sources: readonly { url: string; publisher: string; published: string }[];
 }
 
@@ -22,9 +25,11 @@ export function Timeline({ events, locale }: TimelineProps) {
         <li key={`${e.date}-${e.title}`} class="gloss-event">
           <time dateTime={e.date}>{formatDate(e.date, locale)}</time>
           <div class="gloss-event-body">
-            <span class="gloss-event-title">{e.title}</span>
-            {e.status === 'reported' ? <span class="gloss-reported"> (reported)</span> : null}
-            {e.summary ? <p class="gloss-event-summary">{e.summary}</p> : null}
+            <span class="gloss-event-title" lang={e.lang}>
+              {e.title}
+            </span>
+            {e.status === 'reported' ? <span class="gloss-reported"> {t('eventReported')}</span> : null}
+            {e.summary ? <p class="gloss-event-summary" lang={e.lang}>{e.summary}</p> : null}
             <SourceLinks sources={e.sources} locale={locale} />
           </div>
         </li>

@@ -54,6 +54,10 @@ export interface ScannerOptions {
    * page with tens of thousands of names is read up to this many.
    */
   maxCandidates?: number;
+  /** The reader's highlight mode "first": only the first mention of each entity, whatever its kind. */
+  firstOfEach?: boolean;
+  /** Kinds the reader switched off: not painted, not hoverable, not reached from the keyboard. */
+  hiddenKinds?: ReadonlySet<string>;
 }
 
 export class PageScanner {
@@ -70,6 +74,9 @@ export class PageScanner {
   private readonly byNode = new Map<Text, FoundMention[]>();
   private muted: Uint8Array;
   private readonly hidden: Uint8Array;
+  /** Entities of kinds the reader switched off. */
+  private readonly kindOff: Uint8Array;
+  private readonly firstOfEach: boolean;
   private shown = false;
   private readonly maxCandidates: number;
   /** Candidates kept in `runs`. */
@@ -87,6 +94,9 @@ export class PageScanner {
     this.known = new Uint8Array(dict.contexts.length);
     this.muted = this.mutedMask(muted);
     this.hidden = this.mutedMask(options.hidden ?? new Set());
+    const offKinds = options.hiddenKinds ?? new Set();
+    this.kindOff = Uint8Array.from(dict.entityKind, (k) => (offKinds.has(dict.kinds[k]!) ? 1 : 0));
+    this.firstOfEach = options.firstOfEach === true;
     this.maxCandidates = options.maxCandidates ?? Infinity;
     this.highlights = dict.kinds.map(() => new Highlight());
   }
@@ -185,8 +195,16 @@ export class PageScanner {
     return this.byNode.get(node) ?? [];
   }
 
+  /** Whether the reader keeps this entity off the page: muted, or of a kind switched off. */
   isMuted(entity: number): boolean {
-    return this.muted[entity] === 1;
+    return this.muted[entity] === 1 || this.kindOff[entity] === 1;
+  }
+
+  /** The mentions the reader can reach (hover or keyboard), in document order. */
+  reachable(): FoundMention[] {
+    const out: FoundMention[] = [];
+    for (const node of this.runs.keys()) for (const m of this.byNode.get(node) ?? []) if (!this.isMuted(m.entity) && node.isConnected) out.push(m);
+    return out;
   }
 
   /** Mentions per entity (not muted, still on the page and rendered), with the first text seen. */
@@ -310,6 +328,16 @@ export class PageScanner {
     const lists = [...this.runs.values()];
     const { topic, shown, offsets } = resolvePage(this.dict, lists, { firstMentionOnly: this.firstMentionOnly, knownContexts: this.known });
     this.lastTopic = topic;
+    if (this.firstOfEach) {
+      // Runs are in document order: the first shown candidate of an entity is its first mention.
+      const seen = new Uint8Array(this.dict.entities.length);
+      for (let i = 0; i < shown.length; i++) {
+        if (shown[i]! < 0) continue;
+        const e = this.dict.patRef[shown[i]!]!;
+        if (seen[e]) shown[i] = -1;
+        seen[e] = 1;
+      }
+    }
     const token = {};
     this.painting = token;
     let work = 0;
@@ -364,7 +392,7 @@ export class PageScanner {
   }
 
   private paint(m: FoundMention): void {
-    if (this.muted[m.entity] || this.hidden[m.entity]) return;
+    if (this.muted[m.entity] || this.hidden[m.entity] || this.kindOff[m.entity]) return;
     const kind = this.dict.entityKind[m.entity]!;
     const h = this.highlights[kind]!.add(m.range);
     if (this.shown && h.size === 1) showHighlight(`gloss-${this.dict.kinds[kind]}`, h);

@@ -1,0 +1,76 @@
+// Helpers for the reader-control tests: a small article page with known mentions,
+// settings changed the way the popup changes them, the browser's shortcut path, and
+// the card's state read through its closed shadow root.
+import type { Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { inShadowRoot, paintedMentions, type GlossBrowser } from '../support/browser';
+
+export const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chips</title></head><body>
+<button id="before">Menu</button>
+<main><p id="a">Nvidia shares rose after the H20 news.</p>
+<p id="b">Nvidia said the H20 sells well, and Huawei answered with the Ascend 910C.</p></main>
+</body></html>`;
+
+export const painted = async (page: Page): Promise<string[]> => (await paintedMentions(page)).map((m) => `${m.kind}:${m.text}`);
+
+/** Sends a privileged request from the options page, as the popup and options pages do. */
+export async function uiRequest(gloss: GlossBrowser, type: string, payload: object): Promise<unknown> {
+  const options = await gloss.context.newPage();
+  try {
+    await options.goto(`chrome-extension://${gloss.extensionId}/options.html`);
+    const reply = (await options.evaluate(({ type, payload }) => (globalThis as any).chrome.runtime.sendMessage({ type, payload }), { type, payload })) as {
+      ok: boolean;
+      result?: unknown;
+      error?: string;
+    };
+    expect(reply, reply.error).toMatchObject({ ok: true });
+    return reply.result;
+  } finally {
+    await options.close();
+  }
+}
+
+/** Runs the background's shortcut listener for a command on a tab, as the browser does on the key press. */
+export async function pressCommand(gloss: GlossBrowser, command: string, tabId: number): Promise<void> {
+  await gloss.worker.evaluate(({ command, tabId }) => (globalThis as any).glossCommand(command, { id: tabId }), { command, tabId });
+}
+
+export interface CardState {
+  shown: boolean;
+  name: string | null;
+  /** The element focused inside the card's root: its role or tag and class. */
+  focused: string | null;
+  dialog: Record<string, string> | null;
+  langs: Record<string, string | null>;
+  live: string;
+}
+
+export async function cardState(page: Page): Promise<CardState | null> {
+  return (await inShadowRoot(
+    page,
+    'gloss-card',
+    `function () {
+      const layer = this.querySelector('.gloss-layer');
+      const card = layer?.querySelector('.gloss-card');
+      const a = this.activeElement;
+      const lang = (sel) => this.querySelector(sel)?.closest('[lang]')?.getAttribute('lang') ?? null;
+      return {
+        shown: !!layer && getComputedStyle(layer).visibility === 'visible',
+        name: this.querySelector('.gloss-name')?.textContent ?? null,
+        focused: a ? a.tagName.toLowerCase() + (a.className ? '.' + a.className : '') : null,
+        dialog: card ? Object.fromEntries([...card.attributes].map((x) => [x.name, x.value])) : null,
+        langs: { card: lang('.gloss-card'), name: lang('.gloss-name'), summary: lang('.gloss-summary'), fact: lang('.gloss-facts li'), timeline: lang('#gloss-timeline'), event: lang('.gloss-event-title'), reported: lang('.gloss-reported') },
+        live: this.querySelector('[role=status]')?.textContent ?? '',
+      };
+    }`,
+    [],
+  )) as CardState | null;
+}
+
+/** The text the keyboard's focus highlight covers. */
+export function focusRing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const h = CSS.highlights.get('gloss-focus');
+    return h ? [...h].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)) : [];
+  });
+}
