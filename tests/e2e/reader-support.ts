@@ -74,3 +74,19 @@ export function focusRing(page: Page): Promise<string[]> {
     return h ? [...h].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)) : [];
   });
 }
+
+/** The on-screen box of the first occurrence of `text` in the element matching `selector`. */
+export function boxOf(page: Page, selector: string, text: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  return page.evaluate(
+    ({ selector, text }) => {
+      const node = document.querySelector(selector)!.firstChild as Text;
+      const i = node.data.indexOf(text);
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + text.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    },
+    { selector, text },
+  );
+}
