@@ -17,7 +17,7 @@ import { NoteCard } from '../../components/NoteCard';
 import cardCss from '../../components/card.css?inline';
 import { uiLang } from '../../components/i18n';
 import type { CardData, PageNote } from '../../messaging/protocol';
-import { DARK_SCHEME, pageIsDark } from './scheme';
+import { pageIsDark } from './scheme';
 
 const SHOW_DELAY_MS = 120;
 const HIDE_DELAY_MS = 300;
@@ -179,7 +179,7 @@ export class CardPresenter {
     const dark = pageIsDark(near);
     if (dark === this.dark) return;
     this.dark = dark;
-    this.style!.textContent = cardCss.replaceAll(DARK_SCHEME, dark ? 'all' : 'not all');
+    this.style!.textContent = cardCss.replace(/\(prefers-color-scheme: ?dark\)/g, dark ? 'all' : 'not all');
   }
 
   /** Below the mention if the card fits there, else above; else on the roomier side, shortened. */

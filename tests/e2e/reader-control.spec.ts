@@ -7,7 +7,7 @@ import { ARTICLE, painted, uiRequest } from './reader-support';
 
 let site: StaticServer;
 test.beforeAll(async () => {
-  site = await serveDirectory('tests/fixtures/pages', { '/article.html': ARTICLE });
+  site = await serveDirectory('tests/fixtures/pages', { '/article.html': ARTICLE, '/plain.html': '<!doctype html><title>Plain</title><p>Nothing to see.</p>' });
 });
 test.afterAll(async () => site.close());
 
@@ -55,4 +55,10 @@ test('site settings apply on the open page without a reload: first mentions, kin
   expect(await reported()).toBe(0);
   await uiRequest(gloss, 'ui.setSiteSetting', { site: '127.0.0.1', off: false });
   await expect.poll(() => painted(page)).toEqual(EVERY);
+
+  // A new page in the tab starts with no count.
+  await expect.poll(badge).toBe('4');
+  await page.goto(site.url + '/plain.html');
+  await expect.poll(badge).toBe('');
+  expect(await title()).toBe('Gloss: what this page mentions');
 });
