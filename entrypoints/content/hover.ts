@@ -35,7 +35,7 @@ export function trackHover(scanner: () => PageScanner | undefined, notes: NotesL
 
   const check = (): void => {
     frame = 0;
-    const pos = caretAt(x, y);
+    const pos = caretAt(x, y, scanner());
     const found = pos && mentionAt(scanner(), pos, x, y);
     const note = found ? undefined : pos && notes.noteAt(pos.node, pos.offset, x, y);
     const target = found?.mention ?? note?.note;
@@ -72,7 +72,7 @@ export function trackHover(scanner: () => PageScanner | undefined, notes: NotesL
     'pointerup',
     (e) => {
       if (!e.isTrusted || e.pointerType !== 'touch') return;
-      const pos = caretAt(e.clientX, e.clientY);
+      const pos = caretAt(e.clientX, e.clientY, scanner());
       const found = pos && mentionAt(scanner(), pos, e.clientX, e.clientY);
       if (found) callbacks.tap(found.mention, found.rect);
       else callbacks.tapAway(e);
@@ -113,9 +113,12 @@ function mentionAt(
   return undefined;
 }
 
-function caretAt(x: number, y: number): { node: Node; offset: number } | undefined {
+function caretAt(x: number, y: number, scanner: PageScanner | undefined): { node: Node; offset: number } | undefined {
   if (typeof document.caretPositionFromPoint === 'function') {
-    const p = document.caretPositionFromPoint(x, y);
+    // Into the open shadow roots Gloss reads (browsers that know the option).
+    const p = (document.caretPositionFromPoint as (x: number, y: number, o?: { shadowRoots: ShadowRoot[] }) => CaretPosition | null)(x, y, {
+      shadowRoots: [...(scanner?.shadowRoots ?? [])],
+    });
     return p ? { node: p.offsetNode, offset: p.offset } : undefined;
   }
   const r = (document as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint?.(x, y);

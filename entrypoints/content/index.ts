@@ -23,8 +23,12 @@ const WATCH_MS = 1000;
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // Same-origin frames too (an article in an iframe, about:blank frames a page writes
+  // into); frames of other origins are left alone (below).
+  allFrames: true,
+  matchAboutBlank: true,
   main() {
-    if (typeof Highlight !== 'function' || !CSS.highlights || !document.body) return;
+    if (typeof Highlight !== 'function' || !CSS.highlights || !document.body || !sameOriginAsTop()) return;
     void run(lifetime());
   },
 });
@@ -101,6 +105,7 @@ async function run(signal: AbortSignal): Promise<void> {
       maxCandidates: MAX_CANDIDATES,
       firstOfEach: settings.mode === 'first',
       hiddenKinds: new Set(settings.hiddenKinds),
+      shadowRoot: (root) => changes?.watchShadow(root),
     });
     await next.scan(document.body, signal);
     if (signal.aborted) return;
@@ -204,6 +209,8 @@ async function run(signal: AbortSignal): Promise<void> {
     signal,
   );
 
+  for (const root of scanner?.shadowRoots ?? []) changes.watchShadow(root);
+
   // Single-page apps: a new article under a new URL gets its own report.
   let address = location.href;
   const watch = window.setInterval(() => {
@@ -255,6 +262,14 @@ async function run(signal: AbortSignal): Promise<void> {
   // Only Gloss's own isolated world can see this (tests read it over the DevTools
   // protocol): the page's DOM carries no sign that Gloss is installed.
   (globalThis as { gloss?: object }).gloss = { ready: true, changes: changes.stats };
+}
+
+function sameOriginAsTop(): boolean {
+  try {
+    return window === window.top || window.top!.location.origin === location.origin;
+  } catch {
+    return false;
+  }
 }
 
 function rangeOf(m: FoundMention): Range {

@@ -10,14 +10,30 @@ import { pageIsDark } from './scheme';
 
 let sheet: CSSStyleSheet | undefined;
 let element: HTMLStyleElement | undefined;
+const adopted = new WeakSet<ShadowRoot>();
+
+/** Highlights inside an open shadow root are styled by that root's sheets: Gloss's goes in with its first mention there. */
+export function adoptStyles(root: ShadowRoot): void {
+  if (adopted.has(root)) return;
+  adopted.add(root);
+  try {
+    sheet ??= styleSheet();
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } catch {
+    // Unstyled there: the mentions stay reachable by pointer and keyboard.
+  }
+}
+
+function styleSheet(): CSSStyleSheet {
+  const s = new CSSStyleSheet();
+  s.replaceSync(highlightCss(pageIsDark(document.body)));
+  return s;
+}
 
 export function showHighlight(name: string, highlight: Highlight): void {
   CSS.highlights.set(name, highlight);
   try {
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(highlightCss(pageIsDark(document.body)));
-    }
+    sheet ??= styleSheet();
     // A page may replace the list; the sheet goes back in with the next highlight.
     if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   } catch {

@@ -5,7 +5,7 @@
 import { openArticle, tabIdOf } from '../support/browser';
 import { serveDirectory, type StaticServer } from '../support/server';
 import { expect, test } from './fixtures';
-import { painted } from './reader-support';
+import { cardState, painted } from './reader-support';
 
 let site: StaticServer;
 test.beforeAll(async () => {
@@ -57,4 +57,30 @@ test('an infinite-scroll feed: each appended story is annotated', async ({ gloss
   await expect.poll(() => painted(page)).toEqual(['company:Nvidia', 'chip:H20', 'company:Huawei', 'chip:Ascend 910C']);
   await page.mouse.wheel(0, 1500);
   await expect.poll(() => painted(page)).toEqual(['company:Nvidia', 'chip:H20', 'company:Huawei', 'chip:Ascend 910C', 'rule:Entity List']);
+});
+
+test('open shadow roots and same-origin iframes are read, painted, and followed as they change', async ({ gloss }) => {
+  const page = await openArticle(gloss.context, site.url + '/app-components.html');
+  await expect.poll(() => painted(page)).toEqual(['company:Nvidia', 'chip:H20', 'company:Huawei', 'chip:Ascend 910C']);
+  // The highlight is styled inside the shadow root too.
+  const line = await page.evaluate(() => getComputedStyle(document.getElementById('story')!.shadowRoot!.getElementById('inside')!, '::highlight(gloss-chip)').textDecorationLine);
+  expect(line).toBe('underline');
+  // A card opens on a mention inside the shadow root.
+  const box = await page.evaluate(() => {
+    const text = document.getElementById('story')!.shadowRoot!.getElementById('inside')!.firstChild as Text;
+    const r = document.createRange();
+    r.setStart(text, 0);
+    r.setEnd(text, 6);
+    const b = r.getBoundingClientRect();
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  });
+  await page.mouse.move(box.x, box.y, { steps: 3 });
+  await expect.poll(async () => (await cardState(page))?.name).toBe('Huawei');
+  await page.evaluate(() => (window as unknown as { addToStory(t: string): void }).addToStory('The H200 followed.'));
+  await expect.poll(() => painted(page)).toEqual(['company:Nvidia', 'chip:H20', 'company:Huawei', 'chip:Ascend 910C', 'chip:H200']);
+
+  const frame = page.frame({ url: /app-frame\.html$/ })!;
+  const inFrame = () =>
+    frame.evaluate(() => [...CSS.highlights].flatMap(([name, h]) => [...(h as Highlight)].map((r) => `${name.slice(6)}:${(r.startContainer as Text).data.slice(r.startOffset, r.endOffset)}`)).sort());
+  await expect.poll(inFrame).toEqual(['company:Huawei', 'company:Nvidia', 'rule:Entity List']);
 });
