@@ -25,9 +25,9 @@ export const KIND_STYLES: Record<Kind | 'note', KindStyle> = {
   company: { line: 'dotted', thickness: 3, light: '#1d4ed8', dark: '#60a5fa', fill: 'rgba(59, 130, 246, 0.14)' },
   model: { line: 'dashed', thickness: 2, light: '#7e22ce', dark: '#c084fc', fill: 'rgba(168, 85, 247, 0.16)' },
   rule: { line: 'double', thickness: 3, light: '#b45309', dark: '#fbbf24', fill: 'rgba(245, 158, 11, 0.2)' },
-  org: { line: 'wavy', thickness: 1, light: '#b91c1c', dark: '#f87171', fill: 'rgba(239, 68, 68, 0.14)' },
-  person: { line: 'wavy', thickness: 1, light: '#15803d', dark: '#4ade80', fill: 'rgba(34, 197, 94, 0.14)' },
-  place: { line: 'wavy', thickness: 1, light: '#475569', dark: '#94a3b8', fill: 'rgba(100, 116, 139, 0.16)' },
+  org: { line: 'wavy', thickness: 2, light: '#b91c1c', dark: '#f87171', fill: 'rgba(239, 68, 68, 0.14)' },
+  person: { line: 'wavy', thickness: 2, light: '#15803d', dark: '#4ade80', fill: 'rgba(34, 197, 94, 0.14)' },
+  place: { line: 'wavy', thickness: 2, light: '#475569', dark: '#94a3b8', fill: 'rgba(100, 116, 139, 0.16)' },
   // The reader's own notes: a strong background and a thin line.
   note: { line: 'solid', thickness: 1, light: '#a21caf', dark: '#f0abfc', fill: 'rgba(217, 70, 239, 0.24)' },
 };
@@ -51,7 +51,9 @@ export function highlightCss(dark: boolean): string {
     // Forced colours: no fills, the system's text colour, the kind's line style.
     forced += `::highlight(gloss-${kind}){background-color:${kind === 'note' ? 'Mark' : 'transparent'};text-decoration:underline ${s.line} CanvasText ${Math.max(s.thickness, 2)}px}`;
   }
-  css += `::highlight(gloss-focus){background-color:${dark ? '#bfdbfe' : '#1d4ed8'};color:${dark ? '#0b1220' : '#fff'}}`;
-  forced += '::highlight(gloss-focus){background-color:Highlight;color:HighlightText}';
+  // A line above and below as well: a ring even where the browser paints every highlight alike (forced colours).
+  const ring = 'text-decoration:underline overline solid';
+  css += `::highlight(gloss-focus){background-color:${dark ? '#bfdbfe' : '#1d4ed8'};color:${dark ? '#0b1220' : '#fff'};${ring} ${dark ? '#bfdbfe' : '#1d4ed8'} 3px}`;
+  forced += `::highlight(gloss-focus){background-color:Highlight;color:HighlightText;${ring} CanvasText 3px}`;
   return `${css}@media (forced-colors:active){${forced}}`;
 }

@@ -172,8 +172,8 @@ async function run(signal: AbortSignal): Promise<void> {
     ring.clear();
     ring.add(m.range);
     showHighlight('gloss-focus', ring);
-    await open(m, rect, true);
     focused = m;
+    await open(m, rect, true);
   };
   const togglePause = (): void => {
     pagePaused = !pagePaused;

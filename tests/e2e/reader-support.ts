@@ -3,6 +3,7 @@
 // the card's state read through its closed shadow root.
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { axeSource } from '../support/axe';
 import { inShadowRoot, paintedMentions, type GlossBrowser } from '../support/browser';
 
 export const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chips</title></head><body>
@@ -89,4 +90,61 @@ export function boxOf(page: Page, selector: string, text: string): Promise<{ x: 
     },
     { selector, text },
   );
+}
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * axe-core over the page with the card open, card included. The card is in a closed
+ * shadow root that axe cannot enter from the page; so axe runs in Gloss's own isolated
+ * world (its own copies of the DOM prototypes), where, for this run only, the card host's
+ * shadowRoot getter hands axe the closed root that the DevTools protocol resolved.
+ * Returns serious and critical findings.
+ */
+export async function axeWithCard(page: Page): Promise<AxeFinding[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; name: string; auxData?: { type?: string; frameId?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    await expect.poll(() => contexts.some((c) => c.name === 'Gloss' && c.auxData?.frameId === frameTree.frame.id)).toBe(true);
+    const world = contexts.find((c) => c.name === 'Gloss' && c.auxData?.type === 'isolated' && c.auxData?.frameId === frameTree.frame.id)!;
+    const loaded = await cdp.send('Runtime.evaluate', { expression: axeSource(), contextId: world.id });
+    if (loaded.exceptionDetails) throw new Error(loaded.exceptionDetails.text);
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'gloss-card' });
+    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: node.shadowRoots![0]!.backendNodeId, executionContextId: world.id });
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      awaitPromise: true,
+      returnByValue: true,
+      functionDeclaration: `async function () {
+        const root = this;
+        const host = root.host;
+        const own = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot');
+        Object.defineProperty(Element.prototype, 'shadowRoot', { configurable: true, get() { return this === host ? root : own.get.call(this); } });
+        try {
+          const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+          // Proof that axe saw inside the card: checks it passed on the card's elements.
+          const inCard = r.passes.flatMap((p) => p.nodes).filter((n) => JSON.stringify(n.target).includes('gloss-card')).length;
+          if (inCard === 0) throw new Error('axe did not reach the card');
+          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+        } finally {
+          Object.defineProperty(Element.prototype, 'shadowRoot', own);
+        }
+      }`,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value as AxeFinding[];
+  } finally {
+    await cdp.detach();
+  }
 }
