@@ -35,6 +35,9 @@ export class CardPresenter {
   private pointerInCard = false;
   /** Opened by the keyboard or a tap: the pointer leaving does not close it. */
   private pinned = false;
+  /** Where a pinned card's mention is now (the page may scroll under it). */
+  private anchor?: () => DOMRect;
+  private scrollFrame = 0;
   /** Where focus was before a keyboard card took it. */
   private returnTo?: Element | null;
   private readonly cache = new Map<string, Promise<CardData | null>>();
@@ -54,6 +57,18 @@ export class CardPresenter {
         if (e.key === 'Escape' && this.shownFor) this.close();
       },
       { signal },
+    );
+    // A pinned card follows its mention when the page scrolls.
+    document.addEventListener(
+      'scroll',
+      () => {
+        if (!this.pinned || !this.anchor || this.scrollFrame) return;
+        this.scrollFrame = requestAnimationFrame(() => {
+          this.scrollFrame = 0;
+          if (this.pinned && this.anchor) this.place(this.anchor());
+        });
+      },
+      { passive: true, capture: true, signal },
     );
   }
 
@@ -83,12 +98,13 @@ export class CardPresenter {
   }
 
   /** Opens a card at once and keeps it open: from the keyboard (focus moves into it) or a tap. */
-  pin(key: object, entity: string, text: string, anchor: DOMRect, near: Element | null, focus: boolean): Promise<void> {
+  pin(key: object, entity: string, text: string, anchor: () => DOMRect, near: Element | null, focus: boolean): Promise<void> {
     clearTimeout(this.showTimer);
     clearTimeout(this.hideTimer);
     if (focus && !this.hasFocus()) this.returnTo = document.activeElement;
     this.pinned = true;
-    return this.show(key, entity, text, anchor, near, focus);
+    this.anchor = anchor;
+    return this.show(key, entity, text, anchor(), near, focus);
   }
 
   /** The pointer is over the quote of one of the reader's notes. */
@@ -127,6 +143,7 @@ export class CardPresenter {
     const was = this.shownFor;
     this.pointerInCard = false;
     this.pinned = false;
+    this.anchor = undefined;
     this.returnTo = undefined;
     clearTimeout(this.showTimer);
     clearTimeout(this.hideTimer);

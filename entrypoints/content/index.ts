@@ -145,9 +145,9 @@ async function run(signal: AbortSignal): Promise<void> {
     ring.clear();
     CSS.highlights.delete('gloss-focus');
   };
-  const open = (m: FoundMention, rect: DOMRect, focus: boolean): Promise<void> => {
+  const open = (m: FoundMention, focus: boolean): Promise<void> => {
     const node = m.range.startContainer as Text;
-    return cards.pin(m, scanner!.dict.entities[m.entity]!, node.data.slice(m.start, m.end), rect, node.parentElement, focus);
+    return cards.pin(m, scanner!.dict.entities[m.entity]!, node.data.slice(m.start, m.end), () => rangeOf(m).getBoundingClientRect(), node.parentElement, focus);
   };
   /** Next or previous highlight after the one the keyboard is on (or from what the window shows), its card focused. */
   const step = async (dir: 1 | -1): Promise<void> => {
@@ -173,7 +173,7 @@ async function run(signal: AbortSignal): Promise<void> {
     ring.add(m.range);
     showHighlight('gloss-focus', ring);
     focused = m;
-    await open(m, rect, true);
+    await open(m, true);
   };
   const togglePause = (): void => {
     pagePaused = !pagePaused;
@@ -233,7 +233,7 @@ async function run(signal: AbortSignal): Promise<void> {
       },
       enterNote: (note, rect) => cards.enterNote(note, rect),
       leave: () => cards.leave(),
-      tap: (m, rect) => void open(m, rect, false),
+      tap: (m) => void open(m, false),
       tapAway(e) {
         if (cards.open && !cards.contains(e)) cards.hideNow();
       },

@@ -82,3 +82,24 @@ test('touch: a tap on a mention opens its card and it stays until a tap elsewher
   await tap(1000, 850);
   await expect.poll(() => shown(page)).toBe(false);
 });
+
+test('a card that failed to load is asked for again the next time, not kept for the page', async ({ gloss }) => {
+  const page = await openArticle(gloss.context, site.url + '/article.html');
+  await expect.poll(() => painted(page)).toHaveLength(6);
+  // The background's next read of IndexedDB fails once, as a busy or broken disk would.
+  await gloss.worker.evaluate(() => {
+    const own = IDBObjectStore.prototype.get;
+    IDBObjectStore.prototype.get = function () {
+      IDBObjectStore.prototype.get = own;
+      throw new DOMException('disk trouble', 'UnknownError');
+    };
+  });
+  const box = await boxOf(page, '#b', 'Huawei');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+  await expect.poll(async () => (await cardState(page))?.shown).toBe(true);
+  expect((await cardState(page))!.name).toBeNull();
+  await page.mouse.move(1000, 800, { steps: 3 });
+  await expect.poll(() => shown(page)).toBe(false);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+  await expect.poll(async () => (await cardState(page))?.name).toBe('Huawei');
+});
