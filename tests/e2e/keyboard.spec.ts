@@ -2,7 +2,7 @@
 // command listener) moves to the next or previous highlight, rings it, opens its card
 // with focus inside; Tab moves within the card; Esc closes it and gives focus back.
 // The pause shortcut pauses Gloss on this page and says so.
-import { openArticle, tabIdOf } from '../support/browser';
+import { launchWithGloss, openArticle, tabIdOf } from '../support/browser';
 import { serveDirectory, type StaticServer } from '../support/server';
 import { expect, test } from './fixtures';
 import { ARTICLE, cardState, focusRing, painted, pressCommand } from './reader-support';
@@ -95,4 +95,24 @@ test('the shortcuts are registered with the browser, described in the UI languag
   // The older add-note key, Alt+Shift+N, is left unassigned by this Chromium even when it is the
   // manifest's only command (as before these shortcuts were added); the reader can set it.
   expect(byName['add-note']).toMatchObject({ description: 'Add a note to the selected text' });
+});
+
+test('on a Greek page in a Greek browser each part of the card says its own language', async ({ site: fixtures }) => {
+  const greek = await launchWithGloss({ locale: 'el-GR' });
+  try {
+    const url = fixtures.url + '/el-demo-offshore-training.html';
+    const page = await openArticle(greek.context, url);
+    await expect.poll(async () => (await painted(page)).length).toBeGreaterThan(3);
+    const tabId = await tabIdOf(greek.worker, url);
+    await pressCommand(greek, 'next-mention', tabId);
+    await expect.poll(async () => (await cardState(page))?.name).toBeTruthy();
+    const { langs } = (await cardState(page))!;
+    // The page is lang="el": nothing in the card may inherit that by accident.
+    for (const part of ['card', 'name', 'summary', 'timeline'] as const) expect(langs[part], part).toMatch(/^(el|en)/);
+    expect(langs.summary).toBe('el');
+    // Labels are in the UI's language, the card's own.
+    expect(langs.timeline ?? langs.card).toBe(langs.card);
+  } finally {
+    await greek.close();
+  }
 });
