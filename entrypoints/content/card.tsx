@@ -56,7 +56,8 @@ export class CardPresenter {
       (e) => {
         if (e.key === 'Escape' && this.shownFor) this.close();
       },
-      { signal },
+      // Capture: a page that stops Esc on its way up cannot keep the card open.
+      { capture: true, signal },
     );
     // A pinned card follows its mention when the page scrolls.
     document.addEventListener(
@@ -114,6 +115,7 @@ export class CardPresenter {
     clearTimeout(this.showTimer);
     this.showTimer = window.setTimeout(() => {
       const layer = this.ensureLayer();
+      this.scheme(document.body);
       this.shownFor = note;
       this.pinned = false;
       render(<NoteCard note={note} locale={this.locale} />, layer);
