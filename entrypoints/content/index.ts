@@ -91,6 +91,7 @@ async function run(signal: AbortSignal): Promise<void> {
   /** Reads the whole page into a new scanner and shows it in place of the old one. */
   const rebuildNow = async (): Promise<void> => {
     if (!dictionary) return;
+    notes.setPaused(off());
     if (off()) {
       // Off or paused: nothing painted, no card, nothing reported.
       scanner?.reset();

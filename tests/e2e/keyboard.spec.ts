@@ -5,6 +5,7 @@
 import { launchWithGloss, openArticle, tabIdOf } from '../support/browser';
 import { serveDirectory, type StaticServer } from '../support/server';
 import { expect, test } from './fixtures';
+import { noteSelection, paintedQuotes, story } from './notes-support';
 import { ARTICLE, cardState, focusRing, painted, pressCommand } from './reader-support';
 
 let site: StaticServer;
@@ -114,5 +115,23 @@ test('on a Greek page in a Greek browser each part of the card says its own lang
     expect(langs.timeline ?? langs.card).toBe(langs.card);
   } finally {
     await greek.close();
+  }
+});
+
+test("paused, the reader's note quotes are not painted either; resumed, they are back", async ({ gloss }) => {
+  const server = await serveDirectory('tests/fixtures/pages', { '/story.html': story() });
+  try {
+    const url = server.url + '/story.html';
+    const page = await openArticle(gloss.context, url);
+    await noteSelection(page, 'the H20 licence arrived in April', 'Check the date.');
+    await expect.poll(() => paintedQuotes(page)).toEqual(['the H20 licence arrived in April']);
+    const tabId = await tabIdOf(gloss.worker, url);
+    await pressCommand(gloss, 'toggle-pause', tabId);
+    await expect.poll(() => paintedQuotes(page)).toEqual([]);
+    expect(await painted(page)).toEqual([]);
+    await pressCommand(gloss, 'toggle-pause', tabId);
+    await expect.poll(() => paintedQuotes(page)).toEqual(['the H20 licence arrived in April']);
+  } finally {
+    await server.close();
   }
 });
