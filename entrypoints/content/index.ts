@@ -265,9 +265,13 @@ async function run(signal: AbortSignal): Promise<void> {
   (globalThis as { gloss?: object }).gloss = { ready: true, changes: changes.stats };
 }
 
+/**
+ * The top frame, or a frame of its origin big enough to hold an article: tracking pixels
+ * and ad slots (often same-origin about:blank frames) do not each get a dictionary.
+ */
 function sameOriginAsTop(): boolean {
   try {
-    return window === window.top || window.top!.location.origin === location.origin;
+    return window === window.top || (window.top!.location.origin === location.origin && innerWidth >= 200 && innerHeight >= 100);
   } catch {
     return false;
   }

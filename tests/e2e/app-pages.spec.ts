@@ -79,8 +79,9 @@ test('open shadow roots and same-origin iframes are read, painted, and followed 
   await page.evaluate(() => (window as unknown as { addToStory(t: string): void }).addToStory('The H200 followed.'));
   await expect.poll(() => painted(page)).toEqual(['company:Nvidia', 'chip:H20', 'company:Huawei', 'chip:Ascend 910C', 'chip:H200']);
 
-  const frame = page.frame({ url: /app-frame\.html$/ })!;
-  const inFrame = () =>
-    frame.evaluate(() => [...CSS.highlights].flatMap(([name, h]) => [...(h as Highlight)].map((r) => `${name.slice(6)}:${(r.startContainer as Text).data.slice(r.startOffset, r.endOffset)}`)).sort());
-  await expect.poll(inFrame).toEqual(['company:Huawei', 'company:Nvidia', 'rule:Entity List']);
+  const inFrame = (name: string) =>
+    page.frame({ name })!.evaluate(() => [...CSS.highlights].flatMap(([name, h]) => [...(h as Highlight)].map((r) => `${name.slice(6)}:${(r.startContainer as Text).data.slice(r.startOffset, r.endOffset)}`)).sort());
+  await expect.poll(() => inFrame('related')).toEqual(['company:Huawei', 'company:Nvidia', 'rule:Entity List']);
+  // A frame the size of an ad slot or a tracking pixel is left alone.
+  expect(await inFrame('tiny')).toEqual([]);
 });
