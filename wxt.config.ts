@@ -48,6 +48,19 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+N' },
         description: '__MSG_cmdAddNote__',
       },
+      // The reader's way through the highlights without a mouse (docs/decisions/0011).
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: '__MSG_cmdNextMention__',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_cmdPreviousMention__',
+      },
+      'toggle-pause': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: '__MSG_cmdTogglePause__',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -12,6 +12,8 @@ export interface TimelineEvent {
   titleLang?: string;
   summaryLang?: string;
   status: 'confirmed' | 'reported';
+  /** The language of title and summary together (the hover card's events), when it may differ from the UI's. */
+  lang?: string;
   sources: readonly { url: string; publisher: string; published: string }[];
 }
 
@@ -32,13 +34,13 @@ export function Timeline({ events, locale, mark }: TimelineProps) {
         <li key={`${e.date}-${e.title}`} class="gloss-event">
           <time dateTime={e.date}>{formatDate(e.date, locale)}</time>
           <div class="gloss-event-body">
-            <span class="gloss-event-title" lang={e.titleLang}>
+            <span class="gloss-event-title" lang={e.titleLang ?? e.lang}>
               {e.title}
             </span>
             {mark?.(e.titleLang)}
             {e.status === 'reported' ? <span class="gloss-reported"> {t('eventReported')}</span> : null}
             {e.summary ? (
-              <p class="gloss-event-summary" lang={e.summaryLang}>
+              <p class="gloss-event-summary" lang={e.summaryLang ?? e.lang}>
                 {e.summary}
                 {e.summaryLang !== e.titleLang ? mark?.(e.summaryLang) : null}
               </p>

@@ -16,6 +16,8 @@ export interface CardEvent {
   date: string;
   title: string;
   status: 'confirmed' | 'reported';
+  /** Language of the title. */
+  lang?: string;
   sources: CardSource[];
 }
 
@@ -24,10 +26,14 @@ export interface CardData {
   id: string;
   kind: Kind;
   name: string;
+  /** Language of `name`. */
+  nameLang?: string;
   summary: string;
   /** Language of `summary` (the browser's, or "en"). */
   lang: string;
   facts: string[];
+  /** Language of each fact. */
+  factLangs?: string[];
   /** Latest events first. */
   events: CardEvent[];
   eventCount: number;
@@ -216,4 +222,10 @@ export type Broadcast =
   /** Site settings changed: ask for them again (page.dictionary). */
   | { type: 'gloss.settingsChanged' }
   /** The user asked (shortcut or context menu) to note the selected text. */
-  | { type: 'gloss.addNote' };
+  | { type: 'gloss.addNote' }
+  /** A keyboard shortcut for the page: next or previous highlight, pause Gloss here. */
+  | { type: 'gloss.command'; command: PageCommand };
+
+/** The shortcuts the page acts on (wxt.config.ts commands). */
+export const PAGE_COMMANDS = ['next-mention', 'previous-mention', 'toggle-pause'] as const;
+export type PageCommand = (typeof PAGE_COMMANDS)[number];

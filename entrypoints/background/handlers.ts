@@ -91,7 +91,11 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = NO
 
     async 'page.mentions'({ title, mentions, meta }, caller) {
       if (caller.kind !== 'page' || caller.frameId !== 0) return { stored: 0 };
-      const known = await getEntities(mentions.map((m) => m.entity));
+      // Off on this site or paused: the tab is known (the popup turns Gloss back on from
+      // it), what it mentions is neither kept nor counted.
+      const settings = await effectiveSettings(settingsSite(caller.url));
+      const off = settings.siteOff || settings.paused;
+      const known = await getEntities(off ? [] : mentions.map((m) => m.entity));
       const kept: PageMention[] = mentions.filter((m) => known.has(m.entity));
       const identity = await pageArticle(caller, meta ?? {});
       const article = tabArticle(identity, title, meta ?? {});
@@ -105,6 +109,7 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = NO
         orphaned: previous?.article?.id === article.id ? previous.orphaned : undefined,
       };
       await browser.storage.session.set({ [tabKey(caller.tabId)]: value });
+      await showCount(caller.tabId, kept.length);
       // Nothing is recorded from private windows.
       if (kept.length > 0 && !caller.incognito) await recordSightings(identity.url, title, kept);
       return { stored: kept.length };
@@ -327,16 +332,20 @@ export async function cardFor(entityId: string, lang: string): Promise<CardData 
   const events = await timeline(entityId);
   const related = await getEntities(entity.related.map((r) => r.entity));
   const summary = pickText(entity.summary, lang);
+  const name = pickText(entity.names, lang);
+  const facts = entity.facts.slice(0, CARD_FACTS).map((f) => pickText(f.text, lang));
   return {
     id: entity.id,
     kind: entity.kind,
-    name: pickText(entity.names, lang).text,
+    name: name.text,
+    nameLang: name.lang,
     summary: summary.text,
     lang: summary.lang,
-    facts: entity.facts.slice(0, CARD_FACTS).map((f) => pickText(f.text, lang).text),
+    facts: facts.map((f) => f.text),
+    factLangs: facts.map((f) => f.lang),
     events: events.slice(0, CARD_EVENTS).map((e) => ({
       date: e.date,
-      title: pickText(e.title, lang).text,
+      ...((title) => ({ title: title.text, lang: title.lang }))(pickText(e.title, lang)),
       status: e.status,
       sources: e.sources.map((s) => ({ url: s.url, publisher: s.publisher, published: s.published })),
     })),
@@ -354,6 +363,13 @@ async function siteSettingsReply(tab: TabMentions | undefined, site = tab ? sett
     effective,
     everywhere: { off: everywhere.paused, mode: everywhere.mode, hiddenKinds: everywhere.hiddenKinds },
   };
+}
+
+/** The toolbar badge of a tab: how many entities its page mentions, said in words in the button's title. */
+export async function showCount(tabId: number, count: number): Promise<void> {
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  const title = count > 0 ? browser.i18n.getMessage('badgeTitle', [String(count)]) : browser.i18n.getMessage('badgeTitleNone');
+  await Promise.all([action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' }), action.setTitle({ tabId, title })]).catch(() => undefined);
 }
 
 export function tabKey(tabId: number): string {

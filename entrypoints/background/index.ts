@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRouter, originOf } from '../../messaging/router';
-import type { Broadcast } from '../../messaging/protocol';
+import { PAGE_COMMANDS, type Broadcast, type PageCommand } from '../../messaging/protocol';
 import { corePack } from '../../knowledge/core';
 import { applyPackFile, ensureBundledPacks } from '../../storage/packs';
 import { pruneSightings } from '../../storage/sightings';
 import { updateSyncState } from '../../storage/sync-state';
-import { createHandlers, tabKey } from './handlers';
+import { createHandlers, showCount, tabKey } from './handlers';
 import { SyncScheduler } from './sync-schedule';
 
 const ADD_NOTE = 'add-note';
@@ -34,6 +34,13 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(tabKey(tabId));
   });
+  // A new page in a tab starts with no count; its content script reports once it has read it.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void showCount(tabId, 0);
+  });
+  void (browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction)
+    .setBadgeBackgroundColor({ color: '#115e59' })
+    .catch(() => undefined);
 
   // "Add a note" on selected text: the keyboard shortcut and the context menu ask the
   // page's content script to open its composer for the current selection.
@@ -42,9 +49,18 @@ export default defineBackground(() => {
     const message: Broadcast = { type: 'gloss.addNote' };
     void browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }).catch(() => undefined);
   };
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command === ADD_NOTE) askToNote(tab?.id);
-  });
+  // The page's shortcuts (next/previous highlight, pause here) go to the tab's page, as
+  // a broadcast of one of the commands the content script knows.
+  const onCommand = (command: string, tab?: { id?: number }): void => {
+    if (command === ADD_NOTE) return askToNote(tab?.id);
+    if (tab?.id === undefined || !(PAGE_COMMANDS as readonly string[]).includes(command)) return;
+    const message: Broadcast = { type: 'gloss.command', command: command as PageCommand };
+    void browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => undefined);
+  };
+  browser.commands.onCommand.addListener(onCommand);
+  // What the shortcut listener calls, reachable from the DevTools protocol (the end-to-end
+  // tests cannot press browser shortcuts); nothing outside the extension sees this scope.
+  (globalThis as { glossCommand?: typeof onCommand }).glossCommand = onCommand;
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create(
       {

@@ -21,6 +21,7 @@ export interface ChangeSink {
   missed(): Promise<void>;
 }
 
+const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 const FIRST_DELAY_MS = 60;
 const MAX_DELAY_MS = 2000;
 /** Text changed in this many batches in a row, each within STREAK_GAP_MS of the last, will not settle. */
@@ -85,8 +86,18 @@ export class PageChanges {
     return textsUnder(this.unsettled);
   }
 
+  /** Open shadow roots watched besides the page (a document's observer does not see into them). */
+  private readonly shadows = new Set<ShadowRoot>();
+
+  watchShadow(root: ShadowRoot): void {
+    if (this.shadows.has(root)) return;
+    this.shadows.add(root);
+    if (!this.stats.paused) this.observer.observe(root, OPTIONS);
+  }
+
   private watch(): void {
-    this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.root, OPTIONS);
+    for (const root of this.shadows) this.observer.observe(root, OPTIONS);
   }
 
   private take(records: MutationRecord[]): void {

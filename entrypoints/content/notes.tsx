@@ -49,6 +49,7 @@ export class NotesLayer {
   private button?: HTMLButtonElement;
   private composing = false;
   private returnFocus?: Element | null;
+  private paused = false;
 
   constructor(
     private readonly api: NotesApi,
@@ -88,13 +89,20 @@ export class NotesLayer {
     await this.api.status(orphaned.map((n) => n.id)).catch(() => undefined);
   }
 
+  /** Off on this site or paused: the notes' quotes are not painted nor hoverable (the notes stay). */
+  setPaused(paused: boolean): void {
+    if (paused === this.paused) return;
+    this.paused = paused;
+    this.paint(this.painted);
+  }
+
   private paint(painted: Painted[]): void {
     this.highlight.clear();
     this.painted = painted;
     for (const p of painted) this.highlight.add(p.range);
     // Registered only while there is something to paint: an empty entry would tell
     // every page that Gloss is installed.
-    if (painted.length > 0) showHighlight('gloss-note', this.highlight);
+    if (painted.length > 0 && !this.paused) showHighlight('gloss-note', this.highlight);
     else CSS.highlights.delete('gloss-note');
   }
 
@@ -107,7 +115,7 @@ export class NotesLayer {
 
   /** The note whose quote holds a point of the page, with the box under the pointer. */
   noteAt(node: Node, offset: number, x: number, y: number): { note: PageNote; rect: DOMRect } | undefined {
-    if (this.painted.length === 0 || !this.model) return undefined;
+    if (this.painted.length === 0 || !this.model || this.paused) return undefined;
     const at = this.model.offsetOf(node, offset);
     if (at === undefined) return undefined;
     for (const p of this.painted) {

@@ -9,7 +9,7 @@
 import { Matcher, resolvePage, type Candidate, type CompiledDictionary, type Topic } from '../../engine';
 import { PIECE, scanInPieces } from './long-text';
 import { hasSkippedParent, isRendered, ReadableText, yieldToPage } from './page-text';
-import { showHighlight } from './paint';
+import { adoptStyles, showHighlight } from './paint';
 
 /** Longest stretch of work before giving the page a turn: about a frame, far below a long task (50 ms). */
 const SLICE_MS = 16;
@@ -54,6 +54,12 @@ export interface ScannerOptions {
    * page with tens of thousands of names is read up to this many.
    */
   maxCandidates?: number;
+  /** The reader's highlight mode "first": only the first mention of each entity, whatever its kind. */
+  firstOfEach?: boolean;
+  /** Kinds the reader switched off: not painted, not hoverable, not reached from the keyboard. */
+  hiddenKinds?: ReadonlySet<string>;
+  /** Called for each open shadow root found (its text is read like the document's). */
+  shadowRoot?: (root: ShadowRoot) => void;
 }
 
 export class PageScanner {
@@ -70,6 +76,12 @@ export class PageScanner {
   private readonly byNode = new Map<Text, FoundMention[]>();
   private muted: Uint8Array;
   private readonly hidden: Uint8Array;
+  /** Entities of kinds the reader switched off. */
+  private readonly kindOff: Uint8Array;
+  private readonly firstOfEach: boolean;
+  private readonly onShadowRoot?: (root: ShadowRoot) => void;
+  /** Open shadow roots whose text is read, for hit-testing inside them. */
+  readonly shadowRoots = new Set<ShadowRoot>();
   private shown = false;
   private readonly maxCandidates: number;
   /** Candidates kept in `runs`. */
@@ -87,6 +99,10 @@ export class PageScanner {
     this.known = new Uint8Array(dict.contexts.length);
     this.muted = this.mutedMask(muted);
     this.hidden = this.mutedMask(options.hidden ?? new Set());
+    const offKinds = options.hiddenKinds ?? new Set();
+    this.kindOff = Uint8Array.from(dict.entityKind, (k) => (offKinds.has(dict.kinds[k]!) ? 1 : 0));
+    this.firstOfEach = options.firstOfEach === true;
+    this.onShadowRoot = options.shadowRoot;
     this.maxCandidates = options.maxCandidates ?? Infinity;
     this.highlights = dict.kinds.map(() => new Highlight());
   }
@@ -185,8 +201,16 @@ export class PageScanner {
     return this.byNode.get(node) ?? [];
   }
 
+  /** Whether the reader keeps this entity off the page: muted, or of a kind switched off. */
   isMuted(entity: number): boolean {
-    return this.muted[entity] === 1;
+    return this.muted[entity] === 1 || this.kindOff[entity] === 1;
+  }
+
+  /** The mentions the reader can reach (hover or keyboard), in document order. */
+  reachable(): FoundMention[] {
+    const out: FoundMention[] = [];
+    for (const node of this.runs.keys()) for (const m of this.byNode.get(node) ?? []) if (!this.isMuted(m.entity) && node.isConnected) out.push(m);
+    return out;
   }
 
   /** Mentions per entity (not muted, still on the page and rendered), with the first text seen. */
@@ -210,13 +234,15 @@ export class PageScanner {
 
   /** Walks the text under root and stores what the matcher finds; the start of its last slice, or undefined if aborted. */
   private async collect(root: Node, signal?: AbortSignal): Promise<number | undefined> {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    // Elements too, for the open shadow roots of web components (read after the rest).
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     const matcher = this.matcher;
     const known = this.known;
+    const roots: ShadowRoot[] = [];
     let sliceStart = performance.now();
     let count = 0;
     let chars = 0;
-    for (let node = walker.nextNode() as Text | null; node && !this.full; node = walker.nextNode() as Text | null) {
+    for (let next = walker.nextNode(); next && !this.full; next = walker.nextNode()) {
       if ((++count & 63) === 0) {
         const elapsed = performance.now() - sliceStart;
         if (elapsed > SLICE_MS) {
@@ -226,6 +252,12 @@ export class PageScanner {
           sliceStart = performance.now();
         }
       }
+      if (next.nodeType !== Node.TEXT_NODE) {
+        const shadow = (next as Element).shadowRoot;
+        if (shadow && !this.shadowRoots.has(shadow)) roots.push(shadow);
+        continue;
+      }
+      const node = next as Text;
       const text = node.data;
       // Script and style text is long; skip it before matching (short text costs little
       // and is judged with its ancestors if something is found in it).
@@ -244,6 +276,14 @@ export class PageScanner {
     this.stats.nodes += count;
     this.stats.chars += chars;
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, performance.now() - sliceStart);
+    for (const shadow of roots) {
+      this.shadowRoots.add(shadow);
+      this.onShadowRoot?.(shadow);
+      this.unordered = true;
+      const since = await this.collect(shadow, signal);
+      if (since === undefined) return undefined;
+      sliceStart = since;
+    }
     return sliceStart;
   }
 
@@ -310,6 +350,16 @@ export class PageScanner {
     const lists = [...this.runs.values()];
     const { topic, shown, offsets } = resolvePage(this.dict, lists, { firstMentionOnly: this.firstMentionOnly, knownContexts: this.known });
     this.lastTopic = topic;
+    if (this.firstOfEach) {
+      // Runs are in document order: the first shown candidate of an entity is its first mention.
+      const seen = new Uint8Array(this.dict.entities.length);
+      for (let i = 0; i < shown.length; i++) {
+        if (shown[i]! < 0) continue;
+        const e = this.dict.patRef[shown[i]!]!;
+        if (seen[e]) shown[i] = -1;
+        seen[e] = 1;
+      }
+    }
     const token = {};
     this.painting = token;
     let work = 0;
@@ -364,8 +414,10 @@ export class PageScanner {
   }
 
   private paint(m: FoundMention): void {
-    if (this.muted[m.entity] || this.hidden[m.entity]) return;
+    if (this.muted[m.entity] || this.hidden[m.entity] || this.kindOff[m.entity]) return;
     const kind = this.dict.entityKind[m.entity]!;
+    const root = m.range.startContainer.getRootNode();
+    if (root !== document) adoptStyles(root as ShadowRoot);
     const h = this.highlights[kind]!.add(m.range);
     if (this.shown && h.size === 1) showHighlight(`gloss-${this.dict.kinds[kind]}`, h);
   }

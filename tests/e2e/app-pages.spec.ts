@@ -1,0 +1,87 @@
+// Late content and app-like sites (tests/fixtures/apps): a server-rendered page hydrated
+// after Gloss painted it, a history.pushState route change, an infinite-scroll feed.
+// Gloss paints with CSS Custom Highlights and never changes the page's DOM, which is why
+// hydration still finds the server's markup node for node.
+import { openArticle, tabIdOf } from '../support/browser';
+import { serveDirectory, type StaticServer } from '../support/server';
+import { expect, test } from './fixtures';
+import { cardState, painted } from './reader-support';
+
+let site: StaticServer;
+test.beforeAll(async () => {
+  site = await serveDirectory('tests/fixtures/apps');
+});
+test.afterAll(async () => site.close());
+
+test('a server-rendered page hydrates after Gloss painted it: no mismatch, handlers work', async ({ gloss }) => {
+  const errors: string[] = [];
+  const page = await gloss.context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(site.url + '/app-hydrated.html');
+  const names = ['company:Nvidia', 'chip:H20', 'company:Nvidia', 'chip:H20', 'company:Huawei', 'chip:Ascend 910C'];
+  await expect.poll(() => painted(page)).toEqual(names);
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+
+  expect(await page.evaluate(() => (window as unknown as { hydrate(): { ok: boolean } }).hydrate())).toEqual({ ok: true });
+  for (let i = 0; i < 3; i++) await page.click('button.like');
+  await expect(page.locator('.count')).toHaveText('3');
+  expect(errors).toEqual([]);
+  // The page's DOM is as the server sent it, apart from the app's own change.
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before.replace('<span class="count">0</span>', '<span class="count">3</span>'));
+  expect(await painted(page)).toEqual(names);
+});
+
+test('a pushState route change: the new view is annotated, the old one is gone, the tab reports the new address', async ({ gloss }) => {
+  const page = await openArticle(gloss.context, site.url + '/app-routes.html');
+  await expect.poll(() => painted(page)).toEqual(['company:Nvidia', 'chip:H20']);
+  const tabId = await tabIdOf(gloss.worker, site.url + '/app-routes.html');
+  const reported = () =>
+    gloss.worker.evaluate(async (key) => ((await (globalThis as any).chrome.storage.session.get(key))[key]?.mentions ?? []).map((m: { entity: string }) => m.entity).sort(), `tab:${tabId}`);
+  await expect.poll(reported).toEqual(['h20', 'nvidia']);
+  await page.click('a[data-story="2"]');
+  expect(page.url()).toBe(site.url + '/app-routes.html?story=2');
+  await expect.poll(() => painted(page)).toEqual(['company:Huawei', 'chip:Ascend 910C']);
+  await expect.poll(reported).toEqual(['ascend-910c', 'huawei']);
+  await page.goBack();
+  await expect.poll(() => painted(page)).toEqual(['company:Nvidia', 'chip:H20']);
+});
+
+test('an infinite-scroll feed: each appended story is annotated', async ({ gloss }) => {
+  const page = await openArticle(gloss.context, site.url + '/app-feed.html');
+  await expect.poll(() => painted(page)).toEqual(['company:Nvidia', 'chip:H20']);
+  await page.mouse.move(600, 400);
+  await page.mouse.wheel(0, 1500);
+  await expect.poll(() => painted(page)).toEqual(['company:Nvidia', 'chip:H20', 'company:Huawei', 'chip:Ascend 910C']);
+  await page.mouse.wheel(0, 1500);
+  await expect.poll(() => painted(page)).toEqual(['company:Nvidia', 'chip:H20', 'company:Huawei', 'chip:Ascend 910C', 'rule:Entity List']);
+});
+
+test('open shadow roots and same-origin iframes are read, painted, and followed as they change', async ({ gloss }) => {
+  const page = await openArticle(gloss.context, site.url + '/app-components.html');
+  await expect.poll(() => painted(page)).toEqual(['company:Nvidia', 'chip:H20', 'company:Huawei', 'chip:Ascend 910C']);
+  // The highlight is styled inside the shadow root too.
+  const line = await page.evaluate(() => getComputedStyle(document.getElementById('story')!.shadowRoot!.getElementById('inside')!, '::highlight(gloss-chip)').textDecorationLine);
+  expect(line).toBe('underline');
+  // A card opens on a mention inside the shadow root.
+  const box = await page.evaluate(() => {
+    const text = document.getElementById('story')!.shadowRoot!.getElementById('inside')!.firstChild as Text;
+    const r = document.createRange();
+    r.setStart(text, 0);
+    r.setEnd(text, 6);
+    const b = r.getBoundingClientRect();
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  });
+  await page.mouse.move(box.x, box.y, { steps: 3 });
+  await expect.poll(async () => (await cardState(page))?.name).toBe('Huawei');
+  await page.evaluate(() => (window as unknown as { addToStory(t: string): void }).addToStory('The H200 followed.'));
+  await expect.poll(() => painted(page)).toEqual(['company:Nvidia', 'chip:H20', 'company:Huawei', 'chip:Ascend 910C', 'chip:H200']);
+
+  const inFrame = (name: string) =>
+    page.frame({ name })!.evaluate(() => [...CSS.highlights].flatMap(([name, h]) => [...(h as Highlight)].map((r) => `${name.slice(6)}:${(r.startContainer as Text).data.slice(r.startOffset, r.endOffset)}`)).sort());
+  await expect.poll(() => inFrame('related')).toEqual(['company:Huawei', 'company:Nvidia', 'rule:Entity List']);
+  // A frame the size of an ad slot or a tracking pixel is left alone.
+  expect(await inFrame('tiny')).toEqual([]);
+});
