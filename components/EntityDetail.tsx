@@ -18,7 +18,7 @@ export interface EntityDetailProps {
   locale: string;
   onChoose(entity: string): void;
   onMute(entity: string, muted: boolean): void;
-  onNote(entity: string, note: string): void;
+  onNote(entity: string, note: string): Promise<unknown>;
 }
 
 /** The latest events are shown at once; a long timeline opens in full on request. */
@@ -52,6 +52,17 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
       <p class="entity-summary" lang={summary.lang}>
         {summary.text}
       </p>
+      <div class="entity-actions">
+        <label class="mute">
+          <input type="checkbox" checked={muted} onChange={(e) => onMute(entity.id, (e.currentTarget as HTMLInputElement).checked)} /> {t('entityMuteLabel')}
+        </label>
+        <div class="note">
+          <span class="gloss-section-title" id={`note-title-${entity.id}`}>
+            {t('entityNoteTitle')}
+          </span>
+          <EntityNote key={entity.id} stored={note?.body ?? ''} labelledBy={`note-title-${entity.id}`} onSave={(text) => onNote(entity.id, text)} />
+        </div>
+      </div>
       {entity.facts.length > 0 ? (
         <section aria-label="Key facts">
           <h2 class="gloss-section-title">Key facts</h2>
@@ -125,14 +136,6 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
         <h2 class="gloss-section-title">Sources</h2>
         <SourceLinks sources={entity.sources} locale={locale} />
       </section>
-      <label class="note">
-        <span class="gloss-section-title">Your note</span>
-        <EntityNote key={entity.id} stored={note?.body ?? ''} onSave={(text) => onNote(entity.id, text)} />
-      </label>
-      <label class="mute">
-        <input type="checkbox" checked={muted} onChange={(e) => onMute(entity.id, (e.currentTarget as HTMLInputElement).checked)} /> Don’t
-        highlight on pages
-      </label>
     </article>
   );
 }

@@ -6,7 +6,7 @@ import { corePack } from '../../knowledge/core';
 import { applyPackFile, ensureBundledPacks } from '../../storage/packs';
 import { pruneSightings } from '../../storage/sightings';
 import { updateSyncState } from '../../storage/sync-state';
-import { createHandlers, tabKey } from './handlers';
+import { BEFORE_INSTALL_KEY, createHandlers, tabKey, tabSiteKey } from './handlers';
 import { SyncScheduler } from './sync-schedule';
 
 const ADD_NOTE = 'add-note';
@@ -32,7 +32,11 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => {
-    void browser.storage.session.remove(tabKey(tabId));
+    void browser.storage.session.remove([tabKey(tabId), tabSiteKey(tabId)]);
+  });
+  // A tab that loads a page after the install runs the content script like any other.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void forgetOpenBeforeInstall(tabId);
   });
 
   // "Add a note" on selected text: the keyboard shortcut and the context menu ask the
@@ -45,7 +49,11 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === ADD_NOTE) askToNote(tab?.id);
   });
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // Pages open at this moment have no content script (or one of the version before);
+    // the popup says so for them and offers to reload, instead of "cannot read".
+    if (reason === 'install' || reason === 'update') void rememberOpenTabs();
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     browser.contextMenus.create(
       {
         id: ADD_NOTE,
@@ -63,6 +71,17 @@ export default defineBackground(() => {
   sync.start();
   void ready.then(() => pruneSightings()).catch(() => undefined);
 });
+
+async function rememberOpenTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await browser.storage.session.set({ [BEFORE_INSTALL_KEY]: tabs.flatMap((t) => (t.id === undefined ? [] : [t.id])) });
+}
+
+async function forgetOpenBeforeInstall(tabId: number): Promise<void> {
+  const stored = await browser.storage.session.get(BEFORE_INSTALL_KEY);
+  const ids = stored[BEFORE_INSTALL_KEY];
+  if (Array.isArray(ids) && ids.includes(tabId)) await browser.storage.session.set({ [BEFORE_INSTALL_KEY]: ids.filter((id) => id !== tabId) });
+}
 
 async function installBundled(): Promise<void> {
   const result = await ensureBundledPacks([corePack]);
