@@ -1,6 +1,6 @@
-// The options page: installed knowledge packs, importing and removing a pack, and the
-// entities the user chose not to highlight.
-import { useState } from 'preact/hooks';
+// The options page: installed knowledge packs, importing and removing a pack (removal
+// asks first), the entities the user chose not to highlight, and the keyboard shortcuts.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { pickText } from '../../knowledge/localize';
 import { send } from '../../messaging/client';
@@ -8,13 +8,28 @@ import type { ImportReply } from '../../messaging/protocol';
 import { getEntities, mutedEntities } from '../../storage/entities';
 import { isPrivate, listPacks, ownId } from '../../storage/packs';
 import { t } from '../../components/i18n';
+import { KeyboardShortcuts } from '../../components/KeyboardShortcuts';
+import { explainIssue } from '../../components/pack-issues';
 import { ReadingHistory } from '../../components/ReadingHistory';
 import { StorageStatus } from '../../components/StorageStatus';
 import { SyncSettings } from '../../components/SyncSettings';
 
 const locale = navigator.language;
 
-type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'; text: string } | { kind: 'failed'; text: string; issues?: { path: string; message: string }[] };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy'; text: string }
+  | { kind: 'done'; text: string }
+  | { kind: 'failed'; text: string; issues?: { path: string; message: string }[]; pack?: unknown };
+
+/** The parsed file, to name entities and aliases in error messages; undefined if it is not JSON. */
+function parsed(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+}
 
 export function App() {
   const packs = useLiveQuery(() => listPacks(), []);
@@ -24,6 +39,8 @@ export function App() {
     return ids.map((id) => ({ id, name: found.has(id) ? pickText(found.get(id)!.names, locale).text : id }));
   }, []);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  /** The pack whose removal waits for the reader's answer. */
+  const [removing, setRemoving] = useState<string>();
 
   const onFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
@@ -31,15 +48,17 @@ export function App() {
     if (!file) return;
     setStatus({ kind: 'busy', text: `Checking ${file.name}…` });
     try {
-      const reply: ImportReply = await send('ui.importPack', { json: await file.text() });
+      const json = await file.text();
+      const reply: ImportReply = await send('ui.importPack', { json });
       if (reply.ok) setStatus({ kind: 'done', text: `${reply.replaced ? 'Updated' : 'Imported'} pack “${reply.id}” version ${reply.version}.` });
-      else setStatus({ kind: 'failed', text: `${file.name} was not imported; nothing changed.`, issues: reply.issues });
+      else setStatus({ kind: 'failed', text: t('importRefused', file.name), issues: reply.issues, pack: parsed(json) });
     } catch (e) {
       setStatus({ kind: 'failed', text: `${file.name} was not imported: ${e instanceof Error ? e.message : String(e)}` });
     }
   };
 
   const remove = async (id: string) => {
+    setRemoving(undefined);
     setStatus({ kind: 'busy', text: `Removing ${id}…` });
     try {
       await send('ui.removePack', { id });
@@ -55,8 +74,7 @@ export function App() {
       <section aria-labelledby="packs-title">
         <h2 id="packs-title">Knowledge packs</h2>
         <p class="hint">
-          Everything Gloss highlights and explains comes from these packs. A newsroom can add its own list as a JSON file in the
-          pack format described in Gloss's docs/knowledge-pack.md. A pack with any problem is refused whole, with the reason.
+          {t('packsHint')} <a href="/format.html">{t('packsFormatLink')}</a>
         </p>
         <table class="packs">
           <thead>
@@ -97,11 +115,13 @@ export function App() {
                   ) : null}
                 </td>
                 <td>
-                  {p.origin === 'imported' ? (
-                    <button type="button" onClick={() => void remove(ownId(p.id))}>
-                      Remove
+                  {p.origin !== 'imported' ? null : removing === ownId(p.id) ? (
+                    <ConfirmRemove name={p.name} onRemove={() => void remove(ownId(p.id))} onKeep={() => setRemoving(undefined)} />
+                  ) : (
+                    <button type="button" class="remove" aria-label={t('packRemoveLabel', p.name)} onClick={() => setRemoving(ownId(p.id))}>
+                      {t('packRemove')}
                     </button>
-                  ) : null}
+                  )}
                 </td>
               </tr>
             ))}
@@ -114,14 +134,25 @@ export function App() {
         <div class={`status status-${status.kind}`} role="status" aria-live="polite">
           {status.kind === 'idle' ? null : <p>{status.text}</p>}
           {status.kind === 'failed' && status.issues ? (
-            <ul class="issues">
-              {status.issues.slice(0, 20).map((i) => (
-                <li key={`${i.path}:${i.message}`}>
-                  <code>{i.path || '(file)'}</code>: {i.message}
-                </li>
-              ))}
-              {status.issues.length > 20 ? <li>…and {status.issues.length - 20} more</li> : null}
-            </ul>
+            <>
+              <ul class="issues">
+                {status.issues.slice(0, 20).map((i) => {
+                  const e = explainIssue(i, status.pack);
+                  return (
+                    <li key={`${i.path}:${i.message}`}>
+                      <strong>{e.where}:</strong> {e.problem}{' '}
+                      <span class="issue-path">
+                        (<code>{i.path || '(file)'}</code>, <a href={`/format.html#${e.anchor}`}>{t('issueHowTo')}</a>)
+                      </span>
+                    </li>
+                  );
+                })}
+                {status.issues.length > 20 ? <li>{t('issuesMore', String(status.issues.length - 20))}</li> : null}
+              </ul>
+              <p>
+                <a href="/format.html">{t('issueFormatPage')}</a>
+              </p>
+            </>
           ) : null}
         </div>
       </section>
@@ -142,9 +173,36 @@ export function App() {
           <p class="hint">Everything Gloss knows is highlighted. Turn an entity off from its page in the popup.</p>
         )}
       </section>
+      <section aria-labelledby="shortcuts-title">
+        <h2 id="shortcuts-title">{t('shortcutsTitle')}</h2>
+        <KeyboardShortcuts howToChange />
+      </section>
       <SyncSettings locale={locale} />
       <ReadingHistory locale={locale} />
       <StorageStatus />
     </main>
+  );
+}
+
+interface ConfirmRemoveProps {
+  name: string;
+  onRemove(): void;
+  onKeep(): void;
+}
+
+/** Asks before a pack goes: the question takes the focus, "Keep" (or Esc) leaves everything as it was. */
+function ConfirmRemove({ name, onRemove, onKeep }: ConfirmRemoveProps) {
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => keep.current?.focus(), []);
+  return (
+    <div class="confirm" role="group" aria-label={t('packRemoveAsk', name)} onKeyDown={(e) => e.key === 'Escape' && onKeep()}>
+      <p>{t('packRemoveAsk', name)}</p>
+      <button type="button" class="danger" onClick={onRemove}>
+        {t('packRemoveConfirm')}
+      </button>{' '}
+      <button type="button" ref={keep} onClick={onKeep}>
+        {t('packRemoveKeep')}
+      </button>
+    </div>
   );
 }
