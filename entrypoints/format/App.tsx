@@ -75,6 +75,9 @@ export function App() {
   ];
   return (
     <main class="page format">
+      <p>
+        <a href="/options.html">{t('formatBack')}</a>
+      </p>
       <h1>{t('formatTitle')}</h1>
       <p>{t('formatIntro')}</p>
       <nav aria-label={t('formatContents')}>
