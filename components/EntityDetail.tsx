@@ -39,8 +39,8 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
     ]);
     return { entity, events, related, seen, note, muted };
   }, [id]);
-  if (data === undefined) return <p class="muted">Loading…</p>;
-  if (data === null) return <p class="muted">Gloss has nothing stored about “{id}”.</p>;
+  if (data === undefined) return <p class="muted">{t('entityLoading')}</p>;
+  if (data === null) return <p class="muted">{t('entityNothing', id)}</p>;
   const { entity, events, related, seen, note, muted } = data;
   const summary = pickText(entity.summary, locale);
   return (
@@ -64,8 +64,8 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
         </div>
       </div>
       {entity.facts.length > 0 ? (
-        <section aria-label="Key facts">
-          <h2 class="gloss-section-title">Key facts</h2>
+        <section aria-label={t('entityFacts')}>
+          <h2 class="gloss-section-title">{t('entityFacts')}</h2>
           <ul class="facts">
             {entity.facts.map((f) => (
               <li key={f.text.en}>
@@ -77,8 +77,8 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
         </section>
       ) : null}
       {entity.related.length > 0 ? (
-        <section aria-label="Related">
-          <h2 class="gloss-section-title">Related</h2>
+        <section aria-label={t('entityRelated')}>
+          <h2 class="gloss-section-title">{t('entityRelated')}</h2>
           <ul class="related">
             {entity.related
               .filter((r) => related.has(r.entity))
@@ -94,7 +94,7 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
         </section>
       ) : null}
       <section aria-label="Timeline">
-        <h2 class="gloss-section-title">Timeline ({events.length})</h2>
+        <h2 class="gloss-section-title">{t('entityTimeline', String(events.length))}</h2>
         {events.length > 0 ? (
           <Timeline
             events={(showAll ? events : events.slice(0, TIMELINE_FIRST)).map((e) => ({
@@ -107,7 +107,7 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
             locale={locale}
           />
         ) : (
-          <p class="muted">No dated events stored.</p>
+          <p class="muted">{t('entityNoEvents')}</p>
         )}
         {!showAll && events.length > TIMELINE_FIRST ? (
           <button type="button" class="link more-events" onClick={() => setShowAll(true)}>
@@ -116,8 +116,8 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
         ) : null}
       </section>
       {seen.length > 0 ? (
-        <section aria-label="Seen on">
-          <h2 class="gloss-section-title">Seen on</h2>
+        <section aria-label={t('entitySeenOn')}>
+          <h2 class="gloss-section-title">{t('entitySeenOn')}</h2>
           <ul class="seen">
             {seen.map((s) => (
               <li key={s.url}>
@@ -132,8 +132,8 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
           </ul>
         </section>
       ) : null}
-      <section aria-label="Sources">
-        <h2 class="gloss-section-title">Sources</h2>
+      <section aria-label={t('entitySources')}>
+        <h2 class="gloss-section-title">{t('entitySources')}</h2>
         <SourceLinks sources={entity.sources} locale={locale} />
       </section>
     </article>

@@ -43,7 +43,7 @@ export function MentionList({ rows, onChoose, onMute }: MentionListProps) {
                     {r.text.toLowerCase() !== r.name.toLowerCase() ? <span class="mention-text">“{r.text}”</span> : null}
                     {r.muted ? <span class="muted-mark">{t('mentionMuted')}</span> : null}
                   </span>
-                  <span class="mention-count" aria-label={`${r.count} mentions`}>
+                  <span class="mention-count" aria-label={t('mentionCount', String(r.count))}>
                     ×{r.count}
                   </span>
                 </button>

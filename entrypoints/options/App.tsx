@@ -46,23 +46,23 @@ export function App() {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    setStatus({ kind: 'busy', text: `Checking ${file.name}…` });
+    setStatus({ kind: 'busy', text: t('importChecking', file.name) });
     try {
       const json = await file.text();
       const reply: ImportReply = await send('ui.importPack', { json });
-      if (reply.ok) setStatus({ kind: 'done', text: `${reply.replaced ? 'Updated' : 'Imported'} pack “${reply.id}” version ${reply.version}.` });
+      if (reply.ok) setStatus({ kind: 'done', text: t(reply.replaced ? 'importUpdated' : 'importDone', [reply.id, reply.version]) });
       else setStatus({ kind: 'failed', text: t('importRefused', file.name), issues: reply.issues, pack: parsed(json) });
     } catch (e) {
-      setStatus({ kind: 'failed', text: `${file.name} was not imported: ${e instanceof Error ? e.message : String(e)}` });
+      setStatus({ kind: 'failed', text: t('importFailed', [file.name, e instanceof Error ? e.message : String(e)]) });
     }
   };
 
   const remove = async (id: string) => {
     setRemoving(undefined);
-    setStatus({ kind: 'busy', text: `Removing ${id}…` });
+    setStatus({ kind: 'busy', text: t('packRemoving', id) });
     try {
       await send('ui.removePack', { id });
-      setStatus({ kind: 'done', text: `Removed pack “${id}”.` });
+      setStatus({ kind: 'done', text: t('packRemoved', id) });
     } catch (e) {
       setStatus({ kind: 'failed', text: e instanceof Error ? e.message : String(e) });
     }
@@ -70,19 +70,19 @@ export function App() {
 
   return (
     <main class="options">
-      <h1>Gloss</h1>
+      <h1>{t('optionsTitle')}</h1>
       <section aria-labelledby="packs-title">
-        <h2 id="packs-title">Knowledge packs</h2>
+        <h2 id="packs-title">{t('packsTitle')}</h2>
         <p class="hint">
           {t('packsHint')} <a href="/format.html">{t('packsFormatLink')}</a>
         </p>
         <table class="packs">
           <thead>
             <tr>
-              <th>Pack</th>
-              <th>Version</th>
-              <th>Entities</th>
-              <th>Events</th>
+              <th>{t('packsColPack')}</th>
+              <th>{t('packsColVersion')}</th>
+              <th>{t('packsColEntities')}</th>
+              <th>{t('packsColEvents')}</th>
               <th>
                 <abbr title={t('packPrivateHint')}>{t('packPrivate')}</abbr>
               </th>
@@ -95,7 +95,7 @@ export function App() {
                 <td>
                   <strong>{p.name}</strong>
                   <div class="hint">
-                    {ownId(p.id)} · {p.origin === 'bundled' ? 'comes with Gloss' : 'imported'}
+                    {ownId(p.id)} · {t(p.origin === 'bundled' ? 'packBundled' : 'packImported')}
                   </div>
                 </td>
                 <td>{p.version}</td>
@@ -128,7 +128,7 @@ export function App() {
           </tbody>
         </table>
         <label class="import">
-          Import a pack (JSON):{' '}
+          {t('packImport')}{' '}
           <input type="file" accept="application/json,.json" onChange={(e) => void onFile(e.currentTarget as HTMLInputElement)} />
         </label>
         <div class={`status status-${status.kind}`} role="status" aria-live="polite">
@@ -157,20 +157,20 @@ export function App() {
         </div>
       </section>
       <section aria-labelledby="muted-title">
-        <h2 id="muted-title">Not highlighted</h2>
+        <h2 id="muted-title">{t('mutedTitle')}</h2>
         {muted && muted.length > 0 ? (
           <ul class="muted-list">
             {muted.map((m) => (
               <li key={m.id}>
                 {m.name}{' '}
-                <button type="button" onClick={() => void send('ui.setMuted', { entity: m.id, muted: false })}>
-                  Highlight again
+                <button type="button" aria-label={t('mentionUnmuteLabel', m.name)} onClick={() => void send('ui.setMuted', { entity: m.id, muted: false })}>
+                  {t('mentionUnmute')}
                 </button>
               </li>
             ))}
           </ul>
         ) : (
-          <p class="hint">Everything Gloss knows is highlighted. Turn an entity off from its page in the popup.</p>
+          <p class="hint">{t('mutedNone')}</p>
         )}
       </section>
       <section aria-labelledby="shortcuts-title">

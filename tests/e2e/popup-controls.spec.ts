@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { seriousViolations } from '../support/axe';
-import { openArticle, paintedMentions, tabIdOf, type GlossBrowser } from '../support/browser';
+import { launchWithGloss, openArticle, paintedMentions, tabIdOf, type GlossBrowser } from '../support/browser';
 import { expect, GREEK_ARTICLE, SCREENSHOTS, test } from './fixtures';
 
 // The extension's API where a test evaluates in an extension page or the service worker.
@@ -127,15 +127,20 @@ test('a tab open before Gloss was installed says so and starts with one click; a
   expect(await seriousViolations(popup2)).toEqual([]);
 });
 
-test('installing Gloss opens the welcome page once, with the legend and the shortcuts', async ({ gloss }) => {
+test('installing Gloss opens the welcome page once, with the legend and the shortcuts', async () => {
+  const gloss = await launchWithGloss({ keepWelcome: true });
   const welcomeUrl = `chrome-extension://${gloss.extensionId}/welcome.html`;
-  await expect.poll(() => gloss.context.pages().filter((p) => p.url() === welcomeUrl).length).toBe(1);
-  const welcome = gloss.context.pages().find((p) => p.url() === welcomeUrl)!;
-  await expect(welcome.getByRole('heading', { level: 1 })).toHaveText('Welcome to Gloss');
-  await expect(welcome.locator('.kind-legend li')).toHaveCount(7);
-  // As the browser reports it: the keys, or "not set" when the browser left it unassigned.
-  const addNote = await welcome.evaluate(async () => (await chrome.commands.getAll()).find((c: { name: string }) => c.name === 'add-note'));
-  await expect(welcome.locator('tr[data-command="add-note"]')).toContainText('Add a note to the selected text');
-  await expect(welcome.locator('tr[data-command="add-note"] td').nth(1)).toHaveText(addNote.shortcut || 'not set');
-  expect(await seriousViolations(welcome)).toEqual([]);
+  try {
+    await expect.poll(() => gloss.context.pages().filter((p) => p.url() === welcomeUrl).length).toBe(1);
+    const welcome = gloss.context.pages().find((p) => p.url() === welcomeUrl)!;
+    await expect(welcome.getByRole('heading', { level: 1 })).toHaveText('Welcome to Gloss');
+    await expect(welcome.locator('.kind-legend li')).toHaveCount(7);
+    // As the browser reports it: the keys, or "not set" when the browser left it unassigned.
+    const addNote = await welcome.evaluate(async () => (await chrome.commands.getAll()).find((c: { name: string }) => c.name === 'add-note'));
+    await expect(welcome.locator('tr[data-command="add-note"]')).toContainText('Add a note to the selected text');
+    await expect(welcome.locator('tr[data-command="add-note"] td').nth(1)).toHaveText(addNote.shortcut || 'not set');
+    expect(await seriousViolations(welcome)).toEqual([]);
+  } finally {
+    await gloss.close();
+  }
 });
