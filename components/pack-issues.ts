@@ -51,6 +51,16 @@ export function describePath(segments: readonly Segment[], pack: unknown): { whe
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i]!;
     const next = segments[i + 1];
+    // An event's "entities" is a list of ids, not of entities.
+    if (seg === 'entities' && i > 0 && typeof next === 'number') {
+      const id = node?.entities?.[next];
+      parts.push(typeof id === 'string' ? t('issueEntityRefNamed', [clip(id), String(next + 1)]) : t('issueEntityRef', String(next + 1)));
+      anchor = 'events';
+      i++;
+      continue;
+    }
+    // "Entity “x” (entity 2)" already says which id.
+    if (seg === 'id' && i === segments.length - 1 && typeof segments[i - 1] === 'number') continue;
     const list = typeof seg === 'string' ? LISTS[seg] : undefined;
     if (list && typeof next === 'number') {
       const item = node?.[seg]?.[next];
