@@ -58,7 +58,13 @@ export function App() {
           return setPage({ status: 'no-tab' });
         }
         setTabId(tabId);
-        await readTab(tabId);
+        // The content script started (it knows the site) but has not reported yet: it is still reading.
+        const deadline = Date.now() + RELOAD_WAIT_MS;
+        while (!(await readTab(tabId)) && Date.now() < deadline) {
+          const why = await send('ui.tabStatus', { tabId });
+          if (why.site === null) break;
+          await new Promise((r) => setTimeout(r, 400));
+        }
       } catch (e) {
         setPage({ status: 'error', message: e instanceof Error ? e.message : String(e) });
       }
@@ -169,6 +175,7 @@ function PageSummary({ page, settings, rows, onChoose, onMute, onReload, onChang
     ) : null;
   if (page.status === 'unread') {
     if (stopped) return stopped;
+    if (page.why.site !== null) return <p class="muted">{t('popupLoading')}</p>;
     if (page.why.openBeforeInstall)
       return (
         <div class="page-state" data-state="before-install">
