@@ -71,6 +71,9 @@ export function App() {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      <p class="hint">
+        <a href="/welcome.html">{t('optionsWelcomeLink')}</a>
+      </p>
       <section aria-labelledby="packs-title">
         <h2 id="packs-title">{t('packsTitle')}</h2>
         <p class="hint">
