@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 
 const require = createRequire(import.meta.url);
 
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 // See docs/decisions for why each permission is here.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -42,7 +44,9 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: ['http://*/*', 'https://*/*'] }
       : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
-    action: { default_title: '__MSG_actionTitle__' },
+    // Drawn by scripts/icons.ts at the sizes Chrome, Firefox and their stores ask for.
+    icons: ICONS,
+    action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
     commands: {
       'add-note': {
         suggested_key: { default: 'Alt+Shift+N' },

@@ -19,7 +19,7 @@ export interface EntityDetailProps {
   locale: string;
   onChoose(entity: string): void;
   onMute(entity: string, muted: boolean): void;
-  onNote(entity: string, note: string): void;
+  onNote(entity: string, note: string): Promise<unknown>;
 }
 
 /** The latest events are shown at once; a long timeline opens in full on request. */
@@ -60,6 +60,17 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
         {summary.text}
         <LanguageMark lang={summary.lang} />
       </p>
+      <div class="entity-actions">
+        <label class="mute">
+          <input type="checkbox" checked={muted} onChange={(e) => onMute(entity.id, (e.currentTarget as HTMLInputElement).checked)} /> {t('entityMuteLabel')}
+        </label>
+        <div class="note">
+          <span class="gloss-section-title" id={`note-title-${entity.id}`}>
+            {t('entityNoteTitle')}
+          </span>
+          <EntityNote key={entity.id} stored={note?.body ?? ''} labelledBy={`note-title-${entity.id}`} onSave={(text) => onNote(entity.id, text)} />
+        </div>
+      </div>
       {entity.facts.length > 0 ? (
         <section aria-label={t('entityFacts')}>
           <h2 class="gloss-section-title">
@@ -150,14 +161,6 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
         <h2 class="gloss-section-title">{t('entitySources')}</h2>
         <SourceLinks sources={entity.sources} locale={locale} />
       </section>
-      <label class="note">
-        <span class="gloss-section-title">{t('entityNoteTitle')}</span>
-        <EntityNote key={entity.id} stored={note?.body ?? ''} onSave={(text) => onNote(entity.id, text)} />
-      </label>
-      <label class="mute">
-        <input type="checkbox" checked={muted} onChange={(e) => onMute(entity.id, (e.currentTarget as HTMLInputElement).checked)} />{' '}
-        {t('entityMute')}
-      </label>
     </article>
   );
 }

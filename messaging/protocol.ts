@@ -116,6 +116,16 @@ export interface SiteSettingsReply {
   everywhere: { off: boolean; mode: 'all' | 'first'; hiddenKinds: string[] };
 }
 
+/** Why Gloss has (or has not) read a tab, for the popup to say so honestly. */
+export interface TabStatusReply {
+  /** The content script reported what the page mentions. */
+  reported: boolean;
+  /** The site the tab's content script ran on, if it ran (also when Gloss is off there). */
+  site: string | null;
+  /** The tab was open before Gloss was installed or updated and has not loaded a page since. */
+  openBeforeInstall: boolean;
+}
+
 export interface SyncStatusReply {
   configured: boolean;
   url?: string;
@@ -166,6 +176,8 @@ export interface Protocol {
   'page.anchor': { request: { text: string; quotes: AnchorRequest[] }; response: { found: { id: string; start: number; end: number }[] } };
 
   'ui.tabMentions': { request: { tabId: number }; response: TabMentions | null };
+  /** Whether Gloss read a tab, and if not, why (see TabStatusReply). */
+  'ui.tabStatus': { request: { tabId: number }; response: TabStatusReply };
   'ui.importPack': { request: { json: string }; response: ImportReply };
   'ui.removePack': { request: { id: string }; response: { removed: string } };
   /** Marks one of the user's packs private (its mentions are not painted on pages) or not. */

@@ -80,6 +80,8 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = NO
   const handlers: Handlers = {
     async 'page.dictionary'(_payload, caller) {
       const site = caller.kind === 'page' ? settingsSite(caller.url) : EVERYWHERE;
+      // The popup can then say "off on this site" for a tab that reports nothing.
+      if (caller.kind === 'page' && caller.frameId === 0) await browser.storage.session.set({ [tabSiteKey(caller.tabId)]: site });
       const [d, muted, hidden, settings] = await Promise.all([getDictionary(), mutedEntities(), privateEntities(), effectiveSettings(site)]);
       return { id: d.id, encoded: d.encoded, muted: [...muted], hidden, settings };
     },
@@ -100,10 +102,15 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = NO
       const identity = await pageArticle(caller, meta ?? {});
       const article = tabArticle(identity, title, meta ?? {});
       const previous = await readTab(caller.tabId);
+      // An entity muted on this page leaves the page's report; it stays listed in the
+      // popup (marked muted) so that it can be brought back from there.
+      const sameArticle = previous?.article?.id === article.id;
+      const mutedNow = sameArticle ? await mutedEntities() : new Set<string>();
+      const stillMuted = sameArticle ? previous.mentions.filter((m) => mutedNow.has(m.entity) && !kept.some((k) => k.entity === m.entity)) : [];
       const value: TabMentions = {
         url: identity.url,
         title,
-        mentions: kept,
+        mentions: [...kept, ...stillMuted],
         updatedAt: Date.now(),
         article,
         orphaned: previous?.article?.id === article.id ? previous.orphaned : undefined,
@@ -159,6 +166,11 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = NO
 
     async 'ui.tabMentions'({ tabId }) {
       return (await readTab(tabId)) ?? null;
+    },
+
+    async 'ui.tabStatus'({ tabId }) {
+      const [tab, site, before] = await Promise.all([readTab(tabId), readTabSite(tabId), tabsOpenBeforeInstall()]);
+      return { reported: tab !== undefined, site: tab ? settingsSite(tab.url) : site, openBeforeInstall: !tab && site === null && before.includes(tabId) };
     },
 
     async 'ui.importPack'({ json }) {
@@ -267,7 +279,9 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = NO
     },
 
     async 'ui.siteSettings'({ tabId }) {
-      return siteSettingsReply(tabId === undefined ? undefined : await readTab(tabId));
+      if (tabId === undefined) return siteSettingsReply(undefined);
+      const tab = await readTab(tabId);
+      return siteSettingsReply(tab, tab ? undefined : ((await readTabSite(tabId)) ?? undefined));
     },
 
     async 'ui.setSiteSetting'({ site, ...change }) {
@@ -374,6 +388,26 @@ export async function showCount(tabId: number, count: number): Promise<void> {
 
 export function tabKey(tabId: number): string {
   return `tab:${tabId}`;
+}
+
+/** The site a tab's content script last started on (kept in storage.session). */
+export function tabSiteKey(tabId: number): string {
+  return `tabsite:${tabId}`;
+}
+
+/** Tabs that were open when Gloss was installed or updated: no content script runs in them until they load a page. */
+export const BEFORE_INSTALL_KEY = 'openBeforeInstall';
+
+async function readTabSite(tabId: number): Promise<string | null> {
+  const key = tabSiteKey(tabId);
+  const stored = await browser.storage.session.get(key);
+  return typeof stored[key] === 'string' ? (stored[key] as string) : null;
+}
+
+async function tabsOpenBeforeInstall(): Promise<number[]> {
+  const stored = await browser.storage.session.get(BEFORE_INSTALL_KEY);
+  const ids = stored[BEFORE_INSTALL_KEY];
+  return Array.isArray(ids) ? ids.filter((id): id is number => typeof id === 'number') : [];
 }
 
 async function readTab(tabId: number): Promise<TabMentions | undefined> {

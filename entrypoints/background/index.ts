@@ -6,7 +6,7 @@ import { corePack } from '../../knowledge/core';
 import { applyPackFile, ensureBundledPacks } from '../../storage/packs';
 import { pruneSightings } from '../../storage/sightings';
 import { updateSyncState } from '../../storage/sync-state';
-import { createHandlers, showCount, tabKey } from './handlers';
+import { BEFORE_INSTALL_KEY, createHandlers, showCount, tabKey, tabSiteKey } from './handlers';
 import { SyncScheduler } from './sync-schedule';
 
 const ADD_NOTE = 'add-note';
@@ -32,11 +32,14 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => {
-    void browser.storage.session.remove(tabKey(tabId));
+    void browser.storage.session.remove([tabKey(tabId), tabSiteKey(tabId)]);
   });
-  // A new page in a tab starts with no count; its content script reports once it has read it.
+  // A tab loading a page runs the content script like any other (even if it was open
+  // before the install), and starts with no count until its content script reports.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void showCount(tabId, 0);
+    if (change.status !== 'loading') return;
+    void forgetOpenBeforeInstall(tabId);
+    void showCount(tabId, 0);
   });
   void (browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction)
     .setBadgeBackgroundColor({ color: '#115e59' })
@@ -61,7 +64,11 @@ export default defineBackground(() => {
   // What the shortcut listener calls, reachable from the DevTools protocol (the end-to-end
   // tests cannot press browser shortcuts); nothing outside the extension sees this scope.
   (globalThis as { glossCommand?: typeof onCommand }).glossCommand = onCommand;
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // Pages open at this moment have no content script (or one of the version before);
+    // the popup says so for them and offers to reload, instead of "cannot read".
+    if (reason === 'install' || reason === 'update') void rememberOpenTabs();
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     browser.contextMenus.create(
       {
         id: ADD_NOTE,
@@ -79,6 +86,17 @@ export default defineBackground(() => {
   sync.start();
   void ready.then(() => pruneSightings()).catch(() => undefined);
 });
+
+async function rememberOpenTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await browser.storage.session.set({ [BEFORE_INSTALL_KEY]: tabs.flatMap((t) => (t.id === undefined ? [] : [t.id])) });
+}
+
+async function forgetOpenBeforeInstall(tabId: number): Promise<void> {
+  const stored = await browser.storage.session.get(BEFORE_INSTALL_KEY);
+  const ids = stored[BEFORE_INSTALL_KEY];
+  if (Array.isArray(ids) && ids.includes(tabId)) await browser.storage.session.set({ [BEFORE_INSTALL_KEY]: ids.filter((id) => id !== tabId) });
+}
 
 async function installBundled(): Promise<void> {
   const result = await ensureBundledPacks([corePack]);

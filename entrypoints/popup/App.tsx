@@ -1,64 +1,107 @@
-// The toolbar popup: what the current page mentions, and the stored context and
-// timeline of any entity, read from IndexedDB.
+// The toolbar popup: how much Gloss highlights (at the top), what the current page
+// mentions, and the stored context and timeline of any entity, read from IndexedDB.
+// A page Gloss did not read says why, and offers the one step that starts it.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { ArticleNotes } from '../../components/ArticleNotes';
 import { download, datedName } from '../../components/download';
 import { EntityDetail } from '../../components/EntityDetail';
 import { MentionList, type MentionRow } from '../../components/MentionList';
+import { PageControls, type SettingsChange } from '../../components/PageControls';
 import { hostOf } from '../../components/format';
 import { t, textLang } from '../../components/i18n';
 import { entityCount, mentionCount } from '../../components/kinds';
 import { pickText } from '../../knowledge/localize';
 import { send } from '../../messaging/client';
-import type { TabMentions } from '../../messaging/protocol';
+import type { SiteSettingsReply, TabMentions, TabStatusReply } from '../../messaging/protocol';
 import { EXPORT_FILES, toMarkdown } from '../../model/interchange';
-import { getEntities, lookupEntities } from '../../storage/entities';
+import { getEntities, lookupEntities, mutedEntities } from '../../storage/entities';
 import { exportBundle } from '../../storage/notes-io';
 
 const locale = textLang();
 
-type PageState = { status: 'loading' } | { status: 'none' } | { status: 'ready'; page: TabMentions } | { status: 'error'; message: string };
+type PageState =
+  | { status: 'loading' }
+  | { status: 'no-tab' }
+  | { status: 'unread'; why: TabStatusReply }
+  | { status: 'ready'; page: TabMentions }
+  | { status: 'error'; message: string };
+
+/** After "reload", how long the popup waits for the page's report. */
+const RELOAD_WAIT_MS = 15_000;
 
 export function App() {
   const [page, setPage] = useState<PageState>({ status: 'loading' });
   const [tabId, setTabId] = useState<number>();
+  const [settings, setSettings] = useState<SiteSettingsReply>();
   const [chosen, setChosen] = useState<string[]>([]);
   const [query, setQuery] = useState('');
+
+  const readTab = useCallback(async (tabId: number): Promise<boolean> => {
+    const [mentions, settings] = await Promise.all([send('ui.tabMentions', { tabId }), send('ui.siteSettings', { tabId })]);
+    setSettings(settings);
+    if (mentions) {
+      setPage({ status: 'ready', page: mentions });
+      return true;
+    }
+    setPage({ status: 'unread', why: await send('ui.tabStatus', { tabId }) });
+    return false;
+  }, []);
 
   useEffect(() => {
     void (async () => {
       try {
         const tabId = await targetTab();
-        if (tabId === undefined) return setPage({ status: 'none' });
+        if (tabId === undefined) {
+          setSettings(await send('ui.siteSettings', {}));
+          return setPage({ status: 'no-tab' });
+        }
         setTabId(tabId);
-        const mentions = await send('ui.tabMentions', { tabId });
-        setPage(mentions ? { status: 'ready', page: mentions } : { status: 'none' });
+        // The content script started (it knows the site) but has not reported yet: it is still reading.
+        const deadline = Date.now() + RELOAD_WAIT_MS;
+        while (!(await readTab(tabId)) && Date.now() < deadline) {
+          const why = await send('ui.tabStatus', { tabId });
+          if (why.site === null) break;
+          await new Promise((r) => setTimeout(r, 400));
+        }
       } catch (e) {
         setPage({ status: 'error', message: e instanceof Error ? e.message : String(e) });
       }
     })();
-  }, []);
+  }, [readTab]);
 
   const ids = page.status === 'ready' ? page.page.mentions.map((m) => m.entity) : [];
   const entities = useLiveQuery(() => getEntities(ids), [ids.join(',')]);
+  const muted = useLiveQuery(() => mutedEntities(), []);
+  // Rows once listed stay listed while the popup is open, so a muted one can be brought back.
   const rows: MentionRow[] = useMemo(() => {
     if (page.status !== 'ready' || !entities) return [];
     return page.page.mentions.flatMap((m) => {
       const e = entities.get(m.entity);
       if (!e) return [];
       const name = pickText(e.names, locale);
-      return [{ entity: m.entity, kind: e.kind, name: name.text, lang: name.lang, count: m.count, text: m.text }];
+      return [{ entity: m.entity, kind: e.kind, name: name.text, lang: name.lang, count: m.count, text: m.text, muted: muted?.has(m.entity) ?? false }];
     });
-  }, [page, entities]);
+  }, [page, entities, muted]);
 
   const current = chosen[chosen.length - 1];
   const choose = (id: string) => setChosen((stack) => [...stack, id]);
   const back = () => setChosen((stack) => stack.slice(0, -1));
   const mute = (entity: string, muted: boolean) => void send('ui.setMuted', { entity, muted });
-  const note = (entity: string, text: string) => void send('ui.setEntityNote', { entity, note: text });
+  const note = (entity: string, text: string) => send('ui.setEntityNote', { entity, note: text });
+  const change = async ({ site, ...rest }: SettingsChange) => {
+    await send('ui.setSiteSetting', { site, ...rest });
+    setSettings(await send('ui.siteSettings', tabId === undefined ? {} : { tabId }));
+  };
+  const reload = async () => {
+    if (tabId === undefined) return;
+    setPage({ status: 'loading' });
+    await browser.tabs.reload(tabId);
+    const deadline = Date.now() + RELOAD_WAIT_MS;
+    while (!(await readTab(tabId)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 400));
+  };
 
   return (
     <main class="popup">
@@ -69,13 +112,14 @@ export function App() {
           </button>
         ) : null}
         <span class="brand">Gloss</span>
-        <span class="page-host">{page.status === 'ready' ? hostOf(page.page.url) : ''}</span>
+        <span class="page-host">{page.status === 'ready' ? hostOf(page.page.url) : (settings?.site ?? '')}</span>
       </header>
       {current ? (
         <EntityDetail id={current} locale={locale} onChoose={choose} onMute={mute} onNote={note} />
       ) : (
         <>
-          <PageSummary page={page} rows={rows} onChoose={choose}>
+          {settings ? <PageControls settings={settings} onChange={(c) => void change(c)} /> : null}
+          <PageSummary page={page} settings={settings} rows={rows} onChoose={choose} onMute={mute} onReload={() => void reload()} onChange={(c) => void change(c)}>
             {page.status === 'ready' && page.page.article && tabId !== undefined ? (
               <ArticleNotes
                 tabId={tabId}
@@ -98,13 +142,62 @@ export function App() {
   );
 }
 
-function PageSummary({ page, rows, onChoose, children }: { page: PageState; rows: MentionRow[]; onChoose(id: string): void; children?: ComponentChildren }) {
-  if (page.status === 'loading') return <p class="muted">{t('popupReading')}</p>;
-  if (page.status === 'error') return <p class="error">{t('popupReadError', page.message)}</p>;
-  if (page.status === 'none') return <p class="muted">{t('popupNotRead')}</p>;
+interface PageSummaryProps {
+  page: PageState;
+  settings: SiteSettingsReply | undefined;
+  rows: MentionRow[];
+  onChoose(id: string): void;
+  onMute(id: string, muted: boolean): void;
+  onReload(): void;
+  onChange(change: SettingsChange): void;
+  children?: ComponentChildren;
+}
+
+function PageSummary({ page, settings, rows, onChoose, onMute, onReload, onChange, children }: PageSummaryProps) {
+  if (page.status === 'loading') return <p class="muted">{t('popupLoading')}</p>;
+  if (page.status === 'error') return <p class="error">{t('popupError', page.message)}</p>;
+  if (page.status === 'no-tab') return <p class="page-state">{t('popupNoTab')}</p>;
+  const paused = settings?.everywhere.off === true;
+  const siteOff = settings?.effective?.siteOff === true ? settings.site : null;
+  // Why nothing is highlighted, when the reader chose it: said first, with the way back.
+  const stopped =
+    siteOff !== null ? (
+      <div class="page-state" data-state="site-off">
+        <p>{t('popupSiteOff', siteOff)}</p>
+        <button type="button" class="action" onClick={() => onChange({ site: siteOff, off: false })}>
+          {t('popupSiteTurnOn', siteOff)}
+        </button>
+      </div>
+    ) : paused ? (
+      <div class="page-state" data-state="paused">
+        <p>{t('popupPaused')}</p>
+        <button type="button" class="action" onClick={() => onChange({ site: '*', off: false })}>
+          {t('popupResume')}
+        </button>
+      </div>
+    ) : null;
+  if (page.status === 'unread') {
+    if (stopped) return stopped;
+    if (page.why.site !== null) return <p class="muted">{t('popupLoading')}</p>;
+    if (page.why.openBeforeInstall)
+      return (
+        <div class="page-state" data-state="before-install">
+          <p>{t('popupBeforeInstall')}</p>
+          <button type="button" class="action" onClick={onReload}>
+            {t('popupReload')}
+          </button>
+        </div>
+      );
+    return (
+      <p class="page-state" data-state="cannot-read">
+        {t('popupCannotRead')}
+      </p>
+    );
+  }
   const total = rows.reduce((n, r) => n + r.count, 0);
   return (
     <section aria-label={t('popupOnThisPage')}>
+      {stopped}
       <h1 class="page-title" title={page.page.title} lang={page.page.article?.lang ?? undefined}>
         {page.page.title || page.page.url}
       </h1>
@@ -114,7 +207,7 @@ function PageSummary({ page, rows, onChoose, children }: { page: PageState; rows
       ) : (
         <>
           <p class="muted">{t('popupMentionSummary', [mentionCount(total), entityCount(rows.length)])}</p>
-          <MentionList rows={rows} onChoose={onChoose} />
+          <MentionList rows={rows} onChoose={onChoose} onMute={onMute} />
         </>
       )}
     </section>

@@ -18,6 +18,10 @@ test('a newsroom imports its own pack in the options page, sees it on pages, and
   expect(issues).toContain('events[0].date');
   expect(issues).toContain('is not a real calendar date');
   expect(issues).toContain('must be an https:// URL');
+  // In words: which entity and alias, and what to do; never the validator's own phrasing.
+  expect(issues).toContain('Event “2026-03-02-lumen-p1-samples” (event 1), field “date”: is not a real calendar date');
+  expect(issues).not.toMatch(/Invalid (key|type)|Expected never/);
+  expect(await options.texts('.status a[href="/format.html"]')).toEqual(['The pack format, explained']);
   expect(await options.texts('tr[data-pack]')).toHaveLength(1);
   await options.screenshot(join(screenshots, 'options-import-refused.png'));
 
@@ -30,7 +34,14 @@ test('a newsroom imports its own pack in the options page, sees it on pages, and
   await expect.poll(async () => (await paintedMentions(page)).map((m) => `${m.kind}:${m.text}`)).toEqual(['chip:Lumen P1', 'company:Nvidia', 'chip:P1']);
 
   // Removing it takes its terms off open pages too.
-  await options.click('tr[data-pack="newsroom-desk"] button', { hasText: 'Remove' });
+  // Removal asks first; keeping it changes nothing.
+  await options.click('tr[data-pack="newsroom-desk"] button.remove');
+  await options.click('tr[data-pack="newsroom-desk"] .confirm button', { hasText: 'Keep it' });
+  await options.waitFor('tr[data-pack="newsroom-desk"] button.remove');
+  expect((await paintedMentions(page)).map((m) => m.text)).toContain('Lumen P1');
+  await options.click('tr[data-pack="newsroom-desk"] button.remove');
+  expect(await options.waitFor('tr[data-pack="newsroom-desk"] .confirm')).toContain('Remove “');
+  await options.click('tr[data-pack="newsroom-desk"] .confirm button', { hasText: 'Remove the pack' });
   await options.waitFor('.status', { hasText: 'Removed pack “newsroom-desk”' });
   await page.bringToFront();
   await expect.poll(async () => (await paintedMentions(page)).map((m) => m.text)).toEqual(['Nvidia']);

@@ -28,6 +28,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Reuse a profile (to restart the browser on it); a new empty one by default. */
   userDataDir?: string;
+  /** Leave the welcome page Gloss opens on install; by default it is closed, as a reader would, before the test starts. */
+  keepWelcome?: boolean;
 }
 
 export async function launchWithGloss(options: LaunchOptions = {}): Promise<GlossBrowser & { userDataDir: string }> {
@@ -55,6 +57,18 @@ export async function launchWithGloss(options: LaunchOptions = {}): Promise<Glos
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  // A new profile is an install: Gloss opens its welcome page, which would take the
+  // focus from the pages a test opens next. The reader reads it and closes it.
+  if (!options.userDataDir && !options.keepWelcome) {
+    const welcome = `chrome-extension://${extensionId}/welcome.html`;
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+      const page = context.pages().find((p) => p.url() === welcome);
+      if (page) {
+        await page.close();
+        break;
+      }
+    }
+  }
   return { context, worker, extensionId, userDataDir, close: () => context.close() };
 }
 

@@ -13,6 +13,7 @@ function handlers(): Handlers {
     'page.card': vi.fn(async () => null),
     'page.mentions': vi.fn(async () => ({ stored: 1 })),
     'ui.tabMentions': vi.fn(async () => null),
+    'ui.tabStatus': vi.fn(async () => ({ reported: false, site: null, openBeforeInstall: false })),
     'ui.importPack': vi.fn(async () => ({ ok: true as const, id: 'p', version: '1', replaced: false })),
     'ui.removePack': vi.fn(async ({ id }) => ({ removed: id })),
     'ui.setPackPrivate': vi.fn(async ({ private: p }) => ({ private: p })),
