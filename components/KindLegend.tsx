@@ -1,50 +1,49 @@
 // Shows what each kind of highlight looks like on a page: a sample word drawn with the
-// kind's background and underline, and the underline's style in words so the kinds are
-// told apart without colour.
-//
-// The samples follow entrypoints/content/style.css. They live in this one table so that
-// they can be switched to the content script's shared style descriptors in one place.
+// kind's background and underline (components/kind-styles.ts, the table the page's
+// highlight styles come from), and the underline's style in words, so the kinds are told
+// apart without colour.
 import type { Kind } from '../knowledge/schema';
-import { KIND_LABELS, KIND_ORDER } from './format';
+import { KIND_ORDER } from './format';
 import { t } from './i18n';
-
-export interface HighlightLook {
-  background: string;
-  line: string;
-  style: 'solid' | 'dashed' | 'dotted' | 'double' | 'wavy';
-}
-
-/** How each kind is highlighted (the values of entrypoints/content/style.css). */
-export const HIGHLIGHT_LOOKS: Record<Kind, HighlightLook> = {
-  chip: { background: 'rgba(20, 184, 166, 0.2)', line: 'rgba(13, 148, 136, 0.95)', style: 'solid' },
-  company: { background: 'rgba(59, 130, 246, 0.18)', line: 'rgba(37, 99, 235, 0.95)', style: 'solid' },
-  model: { background: 'rgba(168, 85, 247, 0.18)', line: 'rgba(147, 51, 234, 0.95)', style: 'solid' },
-  rule: { background: 'rgba(245, 158, 11, 0.22)', line: 'rgba(217, 119, 6, 0.95)', style: 'dashed' },
-  org: { background: 'rgba(239, 68, 68, 0.16)', line: 'rgba(220, 38, 38, 0.9)', style: 'solid' },
-  person: { background: 'rgba(34, 197, 94, 0.16)', line: 'rgba(22, 163, 74, 0.95)', style: 'dotted' },
-  place: { background: 'rgba(100, 116, 139, 0.16)', line: 'rgba(71, 85, 105, 0.95)', style: 'dotted' },
-};
+import { decoration, KIND_STYLES, type LineStyle } from './kind-styles';
+import { kindLabel } from './kinds';
 
 export interface HighlightSampleProps {
   kind: Kind;
 }
 
+const prefersDark = (): boolean => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+
 /** One kind's name drawn as the page draws its mentions. */
 export function HighlightSample({ kind }: HighlightSampleProps) {
-  const look = HIGHLIGHT_LOOKS[kind];
   return (
     <span
       class={`highlight-sample highlight-${kind}`}
-      style={{ backgroundColor: look.background, textDecoration: `underline ${look.style} ${look.line} 2px`, textUnderlineOffset: '2px' }}
+      style={{ backgroundColor: KIND_STYLES[kind].fill, textDecoration: decoration(kind, prefersDark()), textUnderlineOffset: '2px' }}
     >
-      {KIND_LABELS[kind]}
+      {kindLabel(kind)}
     </span>
   );
 }
 
+function lineWords(line: LineStyle): string {
+  switch (line) {
+    case 'solid':
+      return t('legendLine_solid');
+    case 'dashed':
+      return t('legendLine_dashed');
+    case 'dotted':
+      return t('legendLine_dotted');
+    case 'double':
+      return t('legendLine_double');
+    case 'wavy':
+      return t('legendLine_wavy');
+  }
+}
+
 /** The underline style of a kind, in words. */
 export function lineName(kind: Kind): string {
-  return t(`legendLine_${HIGHLIGHT_LOOKS[kind].style}` as Parameters<typeof t>[0]);
+  return lineWords(KIND_STYLES[kind].line);
 }
 
 export interface KindLegendProps {
