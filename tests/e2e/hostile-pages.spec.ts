@@ -83,8 +83,8 @@ test('a ticker that never settles is not painted, then not watched; once it stop
   const page = await openArticle(gloss.context, site.url + '/ticker.html');
   await expect.poll(() => texts(page, '#story')).toEqual(LEDE);
   // Ticker cells naming Nvidia and Huawei change every frame: their mentions go.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { tickerFrames: number }).tickerFrames)).toBeGreaterThan(10);
   await expect.poll(() => texts(page, '#ticker')).toEqual([]);
-  expect(await page.evaluate(() => (window as unknown as { tickerFrames: number }).tickerFrames)).toBeGreaterThan(10);
   // Changes by the thousand every second, for seconds: Gloss stops watching.
   await expect.poll(() => inGloss(page, 'globalThis.gloss.changes.paused'), { timeout: 15_000 }).toBe(true);
   expect(await texts(page, '#story')).toEqual(LEDE);

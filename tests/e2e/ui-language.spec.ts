@@ -132,12 +132,12 @@ for (const { ui, dir, pack, note, tags } of LANGUAGES) {
       // The options page.
       const options = await gloss.context.newPage();
       await options.goto(`chrome-extension://${gloss.extensionId}/options.html`);
-      await expect(options.locator('#packs-title')).toHaveText(message(m, 'optionsPacksTitle'));
+      await expect(options.locator('#packs-title')).toHaveText(message(m, 'packsTitle'));
       expect(await options.evaluate(() => document.documentElement.lang)).toBe(ui);
       expect(await options.title()).toBe(message(m, 'optionsPageTitle'));
-      await expect(options.locator('table.packs th').first()).toHaveText(message(m, 'optionsPack'));
-      await expect(options.locator('table.packs tbody tr .hint').first()).toContainText(message(m, 'optionsBundled'));
-      await expect(options.locator('#muted-title')).toHaveText(message(m, 'optionsMutedTitle'));
+      await expect(options.locator('table.packs th').first()).toHaveText(message(m, 'packsColPack'));
+      await expect(options.locator('table.packs tbody tr .hint').first()).toContainText(message(m, 'packBundled'));
+      await expect(options.locator('#muted-title')).toHaveText(message(m, 'mutedTitle'));
       await expect(options.getByText(message(m, 'syncTitle'))).toBeVisible();
       await options.screenshot({ path: join(SCREENSHOTS, `options-${dir}.png`), fullPage: true });
       expect(await seriousViolations(options)).toEqual([]);
