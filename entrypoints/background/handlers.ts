@@ -102,15 +102,10 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = NO
       const identity = await pageArticle(caller, meta ?? {});
       const article = tabArticle(identity, title, meta ?? {});
       const previous = await readTab(caller.tabId);
-      // An entity muted on this page leaves the page's report; it stays listed in the
-      // popup (marked muted) so that it can be brought back from there.
-      const sameArticle = previous?.article?.id === article.id;
-      const mutedNow = sameArticle ? await mutedEntities() : new Set<string>();
-      const stillMuted = sameArticle ? previous.mentions.filter((m) => mutedNow.has(m.entity) && !kept.some((k) => k.entity === m.entity)) : [];
       const value: TabMentions = {
         url: identity.url,
         title,
-        mentions: [...kept, ...stillMuted],
+        mentions: kept,
         updatedAt: Date.now(),
         article,
         orphaned: previous?.article?.id === article.id ? previous.orphaned : undefined,

@@ -213,7 +213,10 @@ export class PageScanner {
     return out;
   }
 
-  /** Mentions per entity (not muted, still on the page and rendered), with the first text seen. */
+  /**
+   * Mentions per entity (still on the page and rendered), with the first text seen. Muted
+   * entities and kinds switched off count too: the popup lists them, marked, to bring back.
+   */
   summary(): { entity: string; count: number; text: string }[] {
     const out = new Map<number, { entity: string; count: number; text: string }>();
     const rendered = new Map<Element, boolean>();
@@ -223,7 +226,6 @@ export class PageScanner {
     for (const [node, list] of this.byNode) {
       if (!node.isConnected || (askStyle && !isRendered(node, rendered))) continue;
       for (const m of list) {
-        if (this.muted[m.entity]) continue;
         const row = out.get(m.entity);
         if (row) row.count++;
         else out.set(m.entity, { entity: this.dict.entities[m.entity]!, count: 1, text: node.data.slice(m.start, m.end) });

@@ -80,14 +80,23 @@ test('a muted entity stays listed on the page, marked muted, and one click bring
   await article.bringToFront();
   await expect.poll(async () => (await paintedMentions(article)).filter((m) => m.text === 'H20').length).toBe(0);
 
-  // Opened again, the popup still lists it (the page's report keeps a muted entity).
+  // Opened again, the popup still lists it (the page's report keeps a muted entity)...
   await popup.reload();
   await expect(row).toContainText('muted: not highlighted');
   await popup.screenshot({ path: join(SCREENSHOTS, 'popup-muted-row.png'), fullPage: true });
-  await row.getByRole('button', { name: 'Highlight again: Nvidia H20' }).click();
-  await expect(row).not.toContainText('muted');
-  await article.bringToFront();
-  await expect.poll(async () => (await paintedMentions(article)).filter((m) => m.text === 'H20').length).toBeGreaterThan(0);
+
+  // A later visit, in a new tab, with H20 muted before the page loaded: listed, marked muted.
+  await popup.close();
+  await article.close();
+  const later = await openArticle(gloss.context, site.url + GREEK_ARTICLE);
+  expect((await paintedMentions(later)).filter((m) => m.text === 'H20')).toEqual([]);
+  const again = await popupFor(gloss, await tabIdOf(gloss.worker, later.url()));
+  const laterRow = again.locator('.mention-item', { has: again.locator('.mention-row[data-entity="h20"]') });
+  await expect(laterRow).toContainText('muted: not highlighted');
+  await laterRow.getByRole('button', { name: 'Highlight again: Nvidia H20' }).click();
+  await expect(laterRow).not.toContainText('muted');
+  await later.bringToFront();
+  await expect.poll(async () => (await paintedMentions(later)).filter((m) => m.text === 'H20').length).toBeGreaterThan(0);
 });
 
 test('the entity’s mute and note come before its timeline, and a saved note is announced', async ({ gloss, site }) => {
