@@ -49,7 +49,7 @@ export default defineConfig({
     action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
     commands: {
       'add-note': {
-        suggested_key: { default: 'Alt+Shift+N' },
+        suggested_key: { default: 'Alt+Shift+U' },
         description: '__MSG_cmdAddNote__',
       },
       // The reader's way through the highlights without a mouse (docs/decisions/0011).

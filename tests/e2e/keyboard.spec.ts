@@ -93,9 +93,7 @@ test('the shortcuts are registered with the browser, described in the UI languag
   expect(byName['next-mention']).toMatchObject({ shortcut: 'Alt+Shift+J', description: 'Go to the next highlight and open its card' });
   expect(byName['previous-mention']).toMatchObject({ shortcut: 'Alt+Shift+K', description: 'Go to the previous highlight and open its card' });
   expect(byName['toggle-pause']).toMatchObject({ shortcut: 'Alt+Shift+G', description: 'Pause or resume Gloss on this page' });
-  // The older add-note key, Alt+Shift+N, is left unassigned by this Chromium even when it is the
-  // manifest's only command (as before these shortcuts were added); the reader can set it.
-  expect(byName['add-note']).toMatchObject({ description: 'Add a note to the selected text' });
+  expect(byName['add-note']).toMatchObject({ shortcut: 'Alt+Shift+U', description: 'Add a note to the selected text' });
 });
 
 test('on a Greek page in a Greek browser each part of the card says its own language', async ({ site: fixtures }) => {

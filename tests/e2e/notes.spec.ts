@@ -97,7 +97,7 @@ test('the shortcut and the context menu (the message both send) open the compose
   const tabId = await tabIdOf(gloss.worker, url);
 
   // Select the page title's text with the keyboard-free API, as a reader's selection
-  // would stand, then ask as Alt+Shift+N and the context menu do.
+  // would stand, then ask as Alt+Shift+U and the context menu do.
   const title = await page.evaluate(() => {
     const h1 = document.querySelector('h1')!;
     const range = document.createRange();
