@@ -33,12 +33,15 @@ build: deps
 	npx wxt zip -b firefox
 	@ls -1 .output/*.zip
 
+# The sync server's tests mostly wait on processes and the database, so they run beside
+# the type-check, unit tests and builds (their output follows once they end).
 test: deps chromium firefox postgres
-	npm run --silent typecheck
-	npm run --silent test:unit
-	npm run --silent test:server
-	$(MAKE) --no-print-directory build
-	npm run --silent lint:firefox
+	@mkdir -p test-results
+	@npm run --silent test:server > test-results/server-tests.log 2>&1 & server=$$!; \
+	  npm run --silent typecheck && npm run --silent test:unit && $(MAKE) --no-print-directory build && npm run --silent lint:firefox; \
+	  rc=$$?; wait $$server; server_rc=$$?; \
+	  echo "--- sync server tests (npm run test:server)"; cat test-results/server-tests.log; \
+	  [ $$rc -eq 0 ] && [ $$server_rc -eq 0 ]
 	npm run --silent test:e2e
 
 demo: deps chromium
