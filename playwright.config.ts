@@ -14,10 +14,9 @@ export default defineConfig<{ glossBrowser: BrowserName }>({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  // Three browsers at a time on this 2-core machine: much of a test is waiting (sync
-  // timers, the server, Firefox starting), so a third worker cuts the suite from about
-  // 6.0 to 5.3 minutes (one run of each, same commit).
-  workers: 3,
+  // Two browsers at a time on this 2-core machine: a third cut the suite from 6.0 to 5.3
+  // minutes but starved the pointer tests of the time they measure.
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   outputDir: 'test-results/artifacts',

@@ -1,6 +1,7 @@
 // Shows how much Gloss highlights, at the top of the popup: on this site, paused
 // everywhere, every mention or the first of each entity, and which kinds. Every change
 // is stored as a site setting by the background (ui.setSiteSetting).
+import { useEffect, useRef } from 'preact/hooks';
 import type { Kind } from '../knowledge/schema';
 import type { SiteSettingsReply } from '../messaging/protocol';
 import { KIND_ORDER } from './format';
@@ -22,8 +23,16 @@ export interface PageControlsProps {
 export function PageControls({ settings, onChange }: PageControlsProps) {
   const { site, effective, everywhere } = settings;
   const hidden = new Set(everywhere.hiddenKinds);
+  // The kinds off as the reader last chose them: a second switch flipped before the first
+  // one's answer came back builds on the first, not on the answer not yet received.
+  const chosen = useRef<readonly string[]>(everywhere.hiddenKinds);
+  useEffect(() => {
+    chosen.current = everywhere.hiddenKinds;
+  }, [everywhere.hiddenKinds]);
   const toggleKind = (kind: Kind, shown: boolean) => {
-    const next = KIND_ORDER.filter((k) => (k === kind ? !shown : hidden.has(k)));
+    const off = new Set(chosen.current);
+    const next = KIND_ORDER.filter((k) => (k === kind ? !shown : off.has(k)));
+    chosen.current = next;
     onChange({ site: '*', hiddenKinds: next });
   };
   const shownCount = KIND_ORDER.filter((k) => !hidden.has(k)).length;
