@@ -6,49 +6,14 @@
 // the CSS Highlight API, which only paints, is replaced by a recorder.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeDictionary, encodeDictionary } from '../../../engine';
 import { PageScanner } from '../../../entrypoints/content/scanner';
 import { bundledMatcher } from '../../../scan/bundled';
 import { scanHtml } from '../../../scan/scan';
+import { loadPage, restorePageGlobals } from './fake-page';
 
-class RecordingHighlight {
-  readonly ranges = new Set<unknown>();
-  add(r: unknown): this {
-    this.ranges.add(r);
-    return this;
-  }
-  delete(r: unknown): boolean {
-    return this.ranges.delete(r);
-  }
-  clear(): void {
-    this.ranges.clear();
-  }
-}
-class PlainStaticRange {
-  constructor(init: object) {
-    Object.assign(this, init);
-  }
-}
-
-const g = globalThis as Record<string, unknown>;
-const saved = ['document', 'Node', 'NodeFilter', 'Highlight', 'StaticRange', 'CSS'].map((k) => [k, g[k]] as const);
-afterEach(() => {
-  for (const [k, v] of saved) g[k] = v;
-});
-
-/** Puts a parsed page where the content script expects the browser's globals. */
-function load(html: string): Document {
-  const window = parseHTML(html) as unknown as { document: Document; Node: typeof Node };
-  g.document = window.document;
-  g.Node = window.Node;
-  g.NodeFilter = { SHOW_TEXT: 4 };
-  g.Highlight = RecordingHighlight;
-  g.StaticRange = PlainStaticRange;
-  g.CSS = { highlights: new Map() };
-  return window.document;
-}
+afterEach(restorePageGlobals);
 
 /** What the scanner paints, in document order, as (entity, text). */
 function painted(scanner: PageScanner, doc: Document): { entity: string; text: string }[] {
@@ -78,7 +43,7 @@ describe('the content script and the scan command', () => {
 
   it.each(PAGES)('give the same mentions on %s', async (page) => {
     const html = readFileSync(page, 'utf8');
-    const doc = load(html);
+    const doc = loadPage(html);
     const scanner = new PageScanner(shipped(), new Set());
     await scanner.scan(doc.body);
     expect(painted(scanner, doc)).toEqual(reported(html));
@@ -86,7 +51,7 @@ describe('the content script and the scan command', () => {
 
   it('still agree after the page changes: first mentions move, off-topic pages stay silent', async () => {
     const html = readFileSync('tests/fixtures/holdout-2/en-capitolwire-gain-ai-act-dropped.html', 'utf8');
-    const doc = load(html);
+    const doc = loadPage(html);
     const scanner = new PageScanner(shipped(), new Set());
     await scanner.scan(doc.body);
     const trumps = () => painted(scanner, doc).filter((m) => m.entity === 'donald-trump');
@@ -110,7 +75,7 @@ describe('the content script and the scan command', () => {
 
   it('shows every mention of people, places and agencies when the setting asks for it', async () => {
     const html = readFileSync('tests/fixtures/pages/el-demo-offshore-training.html', 'utf8');
-    const doc = load(html);
+    const doc = loadPage(html);
     const all = new PageScanner(shipped(), new Set(), { firstMentionOnly: false });
     await all.scan(doc.body);
     const everyMention = scanHtml(matcher, html, { firstMentionOnly: false }).map(({ entity, text }) => ({ entity, text }));

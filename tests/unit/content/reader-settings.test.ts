@@ -1,57 +1,16 @@
 // The reader's highlight settings in the content script's PageScanner: "first mention of
 // each entity" and kinds switched off. Real scanner and dictionary on a linkedom DOM;
 // the CSS Highlight API, which only paints, is replaced by a recorder.
-import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeDictionary, encodeDictionary } from '../../../engine';
 import { PageScanner } from '../../../entrypoints/content/scanner';
 import { bundledMatcher } from '../../../scan/bundled';
+import { loadPage, RecordingHighlight, restorePageGlobals } from './fake-page';
 
-class RecordingHighlight {
-  static all: RecordingHighlight[] = [];
-  readonly ranges = new Set<unknown>();
-  constructor() {
-    RecordingHighlight.all.push(this);
-  }
-  add(r: unknown): this {
-    this.ranges.add(r);
-    return this;
-  }
-  delete(r: unknown): boolean {
-    return this.ranges.delete(r);
-  }
-  clear(): void {
-    this.ranges.clear();
-  }
-  get size(): number {
-    return this.ranges.size;
-  }
-}
-class PlainStaticRange {
-  constructor(init: object) {
-    Object.assign(this, init);
-  }
-}
-
-const g = globalThis as Record<string, unknown>;
-const saved = ['document', 'Node', 'NodeFilter', 'Highlight', 'StaticRange', 'CSS'].map((k) => [k, g[k]] as const);
-afterEach(() => {
-  for (const [k, v] of saved) g[k] = v;
-});
+afterEach(restorePageGlobals);
 
 const PAGE = `<!doctype html><html><body><p>Nvidia shares rose after the H20 news.</p>
 <p>Nvidia said the H20 sells well, and Huawei answered with the Ascend 910C.</p></body></html>`;
-
-function load(): Document {
-  const window = parseHTML(PAGE) as unknown as { document: Document; Node: typeof Node };
-  g.document = window.document;
-  g.Node = window.Node;
-  g.NodeFilter = { SHOW_TEXT: 4, SHOW_ELEMENT: 1 };
-  g.Highlight = RecordingHighlight;
-  g.StaticRange = PlainStaticRange;
-  g.CSS = { highlights: new Map() };
-  return window.document;
-}
 
 const dict = () => decodeDictionary(encodeDictionary(bundledMatcher().dict));
 
@@ -64,8 +23,7 @@ function paintedTexts(): string[] {
 }
 
 async function scan(options: ConstructorParameters<typeof PageScanner>[2]) {
-  const doc = load();
-  RecordingHighlight.all = [];
+  const doc = loadPage(PAGE);
   const scanner = new PageScanner(dict(), new Set(), options);
   await scanner.scan(doc.body);
   return scanner;
