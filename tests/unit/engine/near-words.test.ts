@@ -48,13 +48,16 @@ describe('near-words collected from real text', () => {
   });
 });
 
-describe('the same trap in scripts written with spaces', () => {
+describe('the same trap in fixed phrases (mostly in scripts written with spaces)', () => {
   const CONTEXT: Record<string, string> = {
     amd: 'Nvidia and AMD chips compete. ',
     'export-licence': 'Nvidia needs export licences to export H20 chips; Nvidia exports need a licence. Η Nvidia χρειάζεται άδειες για τις εξαγωγές τσιπ H20. ',
     rubin: 'Nvidia chips: Blackwell now, Rubin next. ',
     ascend: 'Huawei chips: the Ascend line. ',
     blackwell: 'Nvidia chips: Blackwell. ',
+    samsung: '三星的HBM芯片。',
+    'us-commerce': '美國商務部和美国商务部的出口管制，英伟达的芯片。',
+    mofcom: '中国商务部的出口管制，英伟达的芯片。',
   };
 
   it.each(nearWords.phrases)('"$word" is no mention of $entity', ({ word, entity }) => {
@@ -75,7 +78,7 @@ describe('pages without Chinese or Japanese', () => {
     toDictionary(entities.map((e) => ({ ...e, falseFriends: e.falseFriends?.filter((f) => !CJK.test(f)) })), contexts),
   );
   const cjkFalseFriends = entities.flatMap((e) => (e.falseFriends ?? []).filter((f) => CJK.test(f)).flatMap((f) => expandForms(f)));
-  const pages = ['tests/fixtures/pages', 'tests/fixtures/holdout', 'tests/fixtures/holdout-2'].flatMap((dir) =>
+  const pages = ['tests/fixtures/pages', 'tests/fixtures/holdout', 'tests/fixtures/holdout-2', 'tests/fixtures/holdout-3'].flatMap((dir) =>
     readdirSync(dir)
       .filter((f) => f.endsWith('.html') && /^(en|el|de|fr|es)-/.test(f))
       .map((f) => join(dir, f)),
