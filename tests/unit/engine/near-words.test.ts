@@ -48,6 +48,22 @@ describe('near-words collected from real text', () => {
   });
 });
 
+describe('升腾, an everyday verb that is also a misspelling of 昇腾 (Ascend)', () => {
+  // jieba lists 升腾 "to rise" as a word of its own (freq 258), and words ending in 升
+  // (提升, 上升) put it across a boundary in front of 腾讯. It names the chips only inside
+  // a name: 华为升腾, 升腾910B.
+  const page = '华为的芯片和美国的出口管制。';
+  it('is no mention as a verb, nor across 提升|腾讯, where Tencent stays a mention', () => {
+    const found = findMentions(matcher, `${page}热气升腾。此举将提升腾讯云的竞争力，股价上升腾讯跟涨。`);
+    expect(found.filter((m) => m.entity === 'ascend')).toEqual([]);
+    expect(found.filter((m) => m.entity === 'tencent').map((m) => m.text)).toEqual(['腾讯', '腾讯']);
+  });
+  it('names the chips inside a name', () => {
+    const found = findMentions(matcher, `${page}华为升腾和升腾910B。`).map((m) => `${m.entity}:${m.text}`);
+    expect(found).toEqual(expect.arrayContaining(['ascend:华为升腾', 'ascend-910b:升腾910B']));
+  });
+});
+
 describe('the same trap in fixed phrases (mostly in scripts written with spaces)', () => {
   const CONTEXT: Record<string, string> = {
     amd: 'Nvidia and AMD chips compete. ',
