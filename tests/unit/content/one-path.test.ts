@@ -29,7 +29,7 @@ const matcher = bundledMatcher();
 // The dictionary as a page receives it: encoded in the background, decoded in the tab.
 const shipped = () => decodeDictionary(encodeDictionary(matcher.dict));
 const reported = (html: string) => scanHtml(matcher, html).map(({ entity, text }) => ({ entity, text }));
-const PAGES = ['tests/fixtures/pages', 'tests/fixtures/holdout', 'tests/fixtures/holdout-2'].flatMap((dir) =>
+const PAGES = ['tests/fixtures/pages', 'tests/fixtures/holdout', 'tests/fixtures/holdout-2', 'tests/fixtures/holdout-3'].flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith('.html'))
     .sort()
