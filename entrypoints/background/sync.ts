@@ -89,7 +89,7 @@ async function request(fetchFn: Fetch, config: SyncConfig, path: string, init: R
       cache: 'no-store',
     });
   } catch (e) {
-    throw new SyncError(`cannot reach the sync server (${e instanceof Error ? e.message : String(e)})`);
+    throw new SyncError(`cannot reach the sync server (${short(e instanceof Error ? e.message : String(e))})`);
   }
   const text = await res.text();
   let body: unknown;
@@ -100,12 +100,19 @@ async function request(fetchFn: Fetch, config: SyncConfig, path: string, init: R
   }
   if (!res.ok) {
     const reason = (body as { error?: unknown } | undefined)?.error;
-    const message = typeof reason === 'string' ? reason : `HTTP ${res.status}`;
+    const message = typeof reason === 'string' ? short(reason) : `HTTP ${res.status}`;
     const retry = Number(res.headers.get('retry-after'));
     if (res.status === 401) throw new SyncError(`the sync server refused the token (${message})`, 401);
     throw new SyncError(`the sync server refused: ${message}`, res.status, Number.isFinite(retry) && retry > 0 ? retry * 1000 : undefined);
   }
   return body;
+}
+
+/** What a server says about a refusal is kept and shown to the reader: a sentence, not whatever it sent. */
+const MAX_REASON = 300;
+
+function short(text: string): string {
+  return text.length > MAX_REASON ? `${text.slice(0, MAX_REASON - 1)}…` : text;
 }
 
 function toMutation(e: OutboxEntry) {
@@ -192,7 +199,7 @@ export async function syncOnce(fetchFn: Fetch = fetch, now = () => Date.now()): 
     const previous = await getSyncState();
     const failures = previous.failures + 1;
     const wait = e instanceof SyncError && e.retryAfterMs ? Math.max(e.retryAfterMs, backoffDelay(failures)) : backoffDelay(failures);
-    const message = e instanceof Error ? e.message : String(e);
+    const message = short(e instanceof Error ? e.message : String(e));
     const state = await updateSyncState({ lastError: message, lastErrorAt: now(), failures, nextAttemptAt: now() + wait });
     return { ok: false, result, state };
   }
