@@ -159,3 +159,34 @@ test('a page cannot switch Gloss off by posing as a newer copy of it', async ({ 
     await server.close();
   }
 });
+
+test('a page reaches only its own site’s notes: not by naming another site’s article, nor by having its notes searched', async ({ gloss, site }) => {
+  // Two sites on this machine: localhost and 127.0.0.1.
+  const victimUrl = site.url.replace('127.0.0.1', 'localhost') + GREEK_ARTICLE;
+  expect(victimUrl).not.toBe(site.url + GREEK_ARTICLE);
+  const send = (page: Page, message: object) => inContentScript(page, `chrome.runtime.sendMessage(${JSON.stringify(message)})`) as Promise<{ ok: boolean; result?: any }>;
+  const note = (meta: object, body: string) => ({
+    type: 'page.addNote',
+    payload: { meta, title: 'Story', body, tags: [], entities: [], quote: { exact: 'Nvidia', prefix: '', suffix: '' }, position: null },
+  });
+
+  const victim = await openArticle(gloss.context, victimUrl);
+  const added = await send(victim, note({}, 'what my source told me'));
+  expect(added).toMatchObject({ ok: true });
+  const noteId = added.result.id as string;
+  expect((await send(victim, { type: 'page.notes', payload: { meta: {} } })).result.notes.map((n: { id: string }) => n.id)).toEqual([noteId]);
+
+  const evil = await openArticle(gloss.context, site.url + GREEK_ARTICLE);
+  // Claiming the victim's address as canonical reads nothing of it.
+  expect(await send(evil, { type: 'page.notes', payload: { meta: { canonical: victimUrl, ogUrl: victimUrl } } })).toMatchObject({ ok: true, result: { notes: [] } });
+  // Naming the victim's note does not make the background search for it (or for any text the page chooses).
+  const quotes = Array.from({ length: 50 }, () => ({ id: noteId, exact: 'Nvidia', prefix: '', suffix: '', start: 0 }));
+  expect(await send(evil, { type: 'page.anchor', payload: { text: 'Nvidia and Nvidia again', quotes } })).toEqual({ ok: true, result: { found: [] } });
+  expect(await send(evil, { type: 'page.anchor', payload: { text: 'Nvidia', quotes: [{ id: '0'.repeat(26), exact: 'Nvidia', prefix: '', suffix: '', start: 0 }] } })).toEqual({
+    ok: true,
+    result: { found: [] },
+  });
+  // A note it writes lands on its own article, never on the one it names.
+  expect(await send(evil, note({ canonical: victimUrl }, 'planted'))).toMatchObject({ ok: true });
+  expect((await send(victim, { type: 'page.notes', payload: { meta: {} } })).result.notes.map((n: { body: string }) => n.body)).toEqual(['what my source told me']);
+});
