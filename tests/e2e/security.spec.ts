@@ -190,3 +190,36 @@ test('a page reaches only its own site’s notes: not by naming another site’s
   expect(await send(evil, note({ canonical: victimUrl }, 'planted'))).toMatchObject({ ok: true });
   expect((await send(victim, { type: 'page.notes', payload: { meta: {} } })).result.notes.map((n: { body: string }) => n.body)).toEqual(['what my source told me']);
 });
+
+test('the sync token never reaches a page: not by asking, not from storage, not in any answer', async ({ gloss, site }) => {
+  const token = `gls_${'S3cr3tT0k3n'.repeat(4)}`;
+  const options = await gloss.context.newPage();
+  await options.goto(`chrome-extension://${gloss.extensionId}/options.html`);
+  const set = await options.evaluate((t) => (globalThis as any).chrome.runtime.sendMessage({ type: 'ui.setSync', payload: { url: 'http://127.0.0.1:9', token: t } }), token);
+  expect(set).toMatchObject({ ok: true, result: { configured: true } });
+  expect(JSON.stringify(set)).not.toContain(token);
+
+  const page = await openArticle(gloss.context, site.url + GREEK_ARTICLE);
+  const seen = (await inContentScript(
+    page,
+    `(async () => {
+      const ask = (type, payload) => chrome.runtime.sendMessage({ type, payload }).then((r) => JSON.stringify(r), (e) => String(e));
+      const out = {
+        status: await ask('ui.syncStatus', {}),
+        setSync: await ask('ui.setSync', { url: 'https://evil.example', token: 'gls_${'x'.repeat(43)}' }),
+        syncNow: await ask('ui.syncNow', {}),
+        dictionary: await ask('page.dictionary', {}),
+        notes: await ask('page.notes', { meta: {} }),
+        local: await chrome.storage.local.get(null).then((r) => JSON.stringify(r), (e) => String(e)),
+        session: await Promise.resolve().then(() => chrome.storage.session.get(null)).then((r) => JSON.stringify(r), (e) => String(e)),
+      };
+      return out;
+    })()`,
+  )) as Record<string, string>;
+  for (const [what, text] of Object.entries(seen)) expect(text, what).not.toContain('S3cr3tT0k3n');
+  expect(JSON.parse(seen.status!)).toEqual({ ok: false, error: 'ui.syncStatus: not allowed from a web page' });
+  expect(JSON.parse(seen.setSync!)).toEqual({ ok: false, error: 'ui.setSync: not allowed from a web page' });
+  // The server is still the one the reader set.
+  const status = await options.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'ui.syncStatus', payload: {} }));
+  expect(status.result.url).toBe('http://127.0.0.1:9');
+});
