@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { cardElements, cardShadowMode, openArticle, paintedMentions, tabIdOf } from '../support/browser';
 import { serveDirectory } from '../support/server';
@@ -222,4 +224,56 @@ test('the sync token never reaches a page: not by asking, not from storage, not 
   // The server is still the one the reader set.
   const status = await options.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'ui.syncStatus', payload: {} }));
   expect(status.result.url).toBe('http://127.0.0.1:9');
+});
+
+test('a pack’s text is shown as text and its links only as https; a pack with other addresses or bidi overrides is refused whole', async ({ gloss }) => {
+  const lumen = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Photonics</title></head><body><article><p>The Lumen P1 photonic interconnect is sampling.</p></article></body></html>`;
+  const site = await serveDirectory('tests/fixtures/pages', { '/lumen.html': lumen });
+  const base = () => JSON.parse(readFileSync(resolve('tests/fixtures/packs/newsroom.json'), 'utf8'));
+  const file = (p: unknown, name: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(p)) });
+  try {
+    const options = await gloss.context.newPage();
+    await options.goto(`chrome-extension://${gloss.extensionId}/options.html`);
+    for (const [name, spoil] of [
+      ['javascript-source.json', (p: any) => (p.sources[0].url = 'javascript:alert(document.domain)')],
+      ['data-source.json', (p: any) => (p.sources[0].url = 'data:text/html,<script>alert(1)</script>')],
+      ['http-source.json', (p: any) => (p.sources[0].url = 'http://newsroom.example/notes/lumen-p1')],
+      ['bidi-name.json', (p: any) => (p.entities[0].names.en = 'Lumen \u202E1P')],
+    ] as const) {
+      const p = base();
+      spoil(p);
+      await options.locator('input[type="file"]').setInputFiles(file(p, name));
+      await expect(options.locator('.status')).toContainText('was not imported');
+      await expect(options.locator('tr[data-pack="newsroom-desk"]')).toHaveCount(0);
+    }
+
+    const markup = base();
+    markup.entities[0].names.en = 'Lumen P1 <img src=x onerror="document.title=\'pwned\'">';
+    markup.entities[0].summary.en = '<script>document.title="pwned"</script><b>bold</b> <a href="javascript:alert(1)">click</a>';
+    markup.events[0].title.en = '<iframe src="javascript:alert(1)"></iframe> samples';
+    markup.sources[0].publisher = '<a href="javascript:alert(1)">Example Newsroom</a>';
+    await options.locator('input[type="file"]').setInputFiles(file(markup, 'markup.json'));
+    await expect(options.locator('.status')).toContainText('Imported pack “newsroom-desk”');
+
+    const page = await openArticle(gloss.context, site.url + '/lumen.html');
+    const { x, y } = await page.evaluate(() => {
+      const text = document.querySelector('p')!.firstChild as Text;
+      const r = document.createRange();
+      r.setStart(text, 4);
+      r.setEnd(text, 12);
+      const box = r.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    });
+    await page.mouse.move(x, y - 30);
+    await page.mouse.move(x, y, { steps: 4 });
+    await expect.poll(async () => (await cardElements(page, '.gloss-name')).map((e) => e.text)).toEqual([markup.entities[0].names.en]);
+    expect((await cardElements(page, '.gloss-summary')).map((e) => e.text)).toEqual([markup.entities[0].summary.en]);
+    expect(await cardElements(page, 'img, script, iframe, b, object, embed')).toEqual([]);
+    const links = await cardElements(page, 'a[href]');
+    expect(links.length).toBeGreaterThan(0);
+    for (const a of links) expect(a.attributes.href).toMatch(/^https:\/\//);
+    expect(await page.title()).toBe('Photonics');
+  } finally {
+    await site.close();
+  }
 });
