@@ -48,6 +48,8 @@ export interface SyncResult {
   changedTypes: Set<string>;
   /** Ids of pack records that changed (their packs must be installed or removed). */
   packs: string[];
+  /** The pull stopped at MAX_PULL_PAGES with more to come: sync again soon. */
+  more?: boolean;
 }
 
 export type SyncStatus = SyncStatusReply;
@@ -91,7 +93,7 @@ async function request(fetchFn: Fetch, config: SyncConfig, path: string, init: R
   } catch (e) {
     throw new SyncError(`cannot reach the sync server (${short(e instanceof Error ? e.message : String(e))})`);
   }
-  const text = await res.text();
+  const text = await readCapped(res);
   let body: unknown;
   try {
     body = text === '' ? undefined : JSON.parse(text);
@@ -106,6 +108,37 @@ async function request(fetchFn: Fetch, config: SyncConfig, path: string, init: R
     throw new SyncError(`the sync server refused: ${message}`, res.status, Number.isFinite(retry) && retry > 0 ? retry * 1000 : undefined);
   }
   return body;
+}
+
+/**
+ * The most of an answer read: a pull page holds at most 8 MiB of records past its first
+ * one, and a record (a 4 MB pack, escaped) fits beside that. A server that sends more,
+ * or never stops, is cut off before the service worker runs out of memory.
+ */
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
+async function readCapped(res: Response): Promise<string> {
+  const declared = Number(res.headers.get('content-length'));
+  const tooLarge = () => new SyncError(`the sync server's answer is too large (more than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB)`, res.status);
+  if (declared > MAX_ANSWER_BYTES) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > MAX_ANSWER_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }
 
 /** What a server says about a refusal is kept and shown to the reader: a sentence, not whatever it sent. */
@@ -158,10 +191,17 @@ async function push(fetchFn: Fetch, config: SyncConfig, clientId: string): Promi
   }
 }
 
-/** Pulls every page of changes since the cursor. */
+/**
+ * Pages pulled in one sync at most (500 changes each). A server that always says more is
+ * coming cannot keep the service worker pulling forever: the cursor is kept with every
+ * page, so the next sync goes on from where this one stopped.
+ */
+const MAX_PULL_PAGES = 200;
+
+/** Pulls every page of changes since the cursor (up to MAX_PULL_PAGES). */
 async function pull(fetchFn: Fetch, config: SyncConfig, result: SyncResult): Promise<void> {
   let { cursor } = await getSyncState();
-  for (;;) {
+  for (let pages = 1; ; pages++) {
     const body = await request(fetchFn, config, `v1/pull${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
     const checked = checkPull(body);
     if (!checked.ok) throw new SyncError(`the sync server sent a change Gloss cannot use: ${checked.message}`);
@@ -170,6 +210,10 @@ async function pull(fetchFn: Fetch, config: SyncConfig, result: SyncResult): Pro
     note(result, changes);
     result.pulled += changes.length;
     if (!more || next === cursor) return;
+    if (pages >= MAX_PULL_PAGES) {
+      result.more = true;
+      return;
+    }
     cursor = next;
   }
 }

@@ -97,6 +97,34 @@ describe('a hostile sync server', () => {
     expect((await getSyncState()).lastError!.length).toBeLessThan(1000);
   });
 
+  it('stops reading an answer far larger than any page of the protocol', async () => {
+    let sent = 0;
+    const endless = (async (input: RequestInfo | URL) => {
+      if (String(input).includes('/v1/push')) return new Response('{"lastMutationId":0,"applied":0}');
+      const chunk = new TextEncoder().encode('x'.repeat(1 << 20));
+      // An answer that never ends (a server streaming forever, or gigabytes of it).
+      return new Response(new ReadableStream({ pull: (c) => { sent += chunk.length; c.enqueue(chunk); } }));
+    }) as typeof fetch;
+    const result = await syncOnce(endless);
+    expect(result.ok).toBe(false);
+    expect(result.state.lastError).toMatch(/too large/);
+    expect(sent).toBeLessThan(100 * (1 << 20));
+  });
+
+  it('ends a sync whose server always says more is coming', async () => {
+    let pulls = 0;
+    const forever = (async (input: RequestInfo | URL) => {
+      if (String(input).includes('/v1/push')) return new Response('{"lastMutationId":0,"applied":0}');
+      pulls++;
+      return new Response(JSON.stringify({ changes: [], cursor: String(pulls), more: true }));
+    }) as typeof fetch;
+    const result = await syncOnce(forever);
+    expect(pulls).toBeLessThanOrEqual(1000);
+    // What was pulled is kept; the next sync (a moment later) goes on from there.
+    expect(result.result.more).toBe(true);
+    expect(result.state.cursor).toBe(String(pulls));
+  });
+
   it('refuses answers of the wrong shape without writing anything', async () => {
     for (const body of ['[]', 'null', '"changes"', '{"changes":{},"cursor":"1"}', '{"changes":[],"cursor":7}', '{"changes":[null],"cursor":"1"}', '{"changes":[{"type":"note","record":{},"fields":{},"clock":{}}],"cursor":"1"}']) {
       const result = await syncOnce(server(body));
