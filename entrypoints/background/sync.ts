@@ -30,6 +30,8 @@ const REQUEST_TIMEOUT_MS = 30_000;
 /** Back-off after failures: 5 s, 10 s, 20 s... up to 15 minutes, with some jitter. */
 const BACKOFF_BASE_MS = 5_000;
 const BACKOFF_MAX_MS = 15 * 60_000;
+/** The longest pause a server's Retry-After gets. */
+const MAX_RETRY_AFTER_MS = 60 * 60_000;
 
 export class SyncError extends Error {
   constructor(
@@ -105,7 +107,8 @@ async function request(fetchFn: Fetch, config: SyncConfig, path: string, init: R
     const message = typeof reason === 'string' ? short(reason) : `HTTP ${res.status}`;
     const retry = Number(res.headers.get('retry-after'));
     if (res.status === 401) throw new SyncError(`the sync server refused the token (${message})`, 401);
-    throw new SyncError(`the sync server refused: ${message}`, res.status, Number.isFinite(retry) && retry > 0 ? retry * 1000 : undefined);
+    // A server asks for a pause; it cannot switch automatic sync off (an hour at most).
+    throw new SyncError(`the sync server refused: ${message}`, res.status, Number.isFinite(retry) && retry > 0 ? Math.min(retry * 1000, MAX_RETRY_AFTER_MS) : undefined);
   }
   return body;
 }

@@ -125,6 +125,14 @@ describe('a hostile sync server', () => {
     expect(result.state.cursor).toBe(String(pulls));
   });
 
+  it('cannot put automatic sync off for years with Retry-After', async () => {
+    const slow = (async () => new Response('{"error":"busy"}', { status: 429, headers: { 'retry-after': '999999999' } })) as typeof fetch;
+    const before = Date.now();
+    const result = await syncOnce(slow);
+    expect(result.ok).toBe(false);
+    expect(result.state.nextAttemptAt! - before).toBeLessThanOrEqual(60 * 60_000 + 1000);
+  });
+
   it('refuses answers of the wrong shape without writing anything', async () => {
     for (const body of ['[]', 'null', '"changes"', '{"changes":{},"cursor":"1"}', '{"changes":[],"cursor":7}', '{"changes":[null],"cursor":"1"}', '{"changes":[{"type":"note","record":{},"fields":{},"clock":{}}],"cursor":"1"}']) {
       const result = await syncOnce(server(body));
