@@ -53,6 +53,23 @@ describe('a hostile sync server', () => {
     expect(rows.filter((r) => !/^https?:\/\//.test(r.url))).toEqual([]);
   });
 
+  it('cannot plant an article or reading history whose address is not http(s), through the fields', async () => {
+    await setSightingSettings({ sync: true });
+    const now = Date.now();
+    const stamped = (fields: Record<string, unknown>) => Object.fromEntries(Object.keys(fields).map((k) => [k, stamp(now)]));
+    const article = { url: 'javascript:alert(1)', title: 'x', site: 'x', published: null, lang: null, createdAt: now, updatedAt: now, deleted: false };
+    const sighting = { url: 'data:text/html,x', entity: 'nvidia', count: 1, title: 'x', lastSeen: now, createdAt: now, updatedAt: now, deleted: false };
+    for (const change of [
+      { type: 'article', record: `a${'0'.repeat(32)}`, fields: article, clock: stamped(article) },
+      { type: 'sighting', record: 'nvidia|data:text/html,x', fields: sighting, clock: stamped(sighting) },
+      { type: 'sighting', record: 'nvidia|https://news.example/a', fields: sighting, clock: stamped(sighting) },
+    ]) {
+      expect((await syncOnce(server(page(change)))).ok, JSON.stringify(change.record)).toBe(false);
+    }
+    expect(await db.articles.count()).toBe(0);
+    expect(await db.sightings.count()).toBe(0);
+  });
+
   it('cannot move this browser’s clock so far ahead that its own changes can no longer be stamped', async () => {
     const article = await articleIdentity({ url: 'https://news.example/h20' });
     const ahead = formatHlc({ wall: 999_999_999_999_999, counter: 99_999, node: DEVICE });
