@@ -8,7 +8,7 @@ import { isFallback, LanguageMark } from './LanguageMark';
 import { getEntities, getEntity, getEntityNote, isMuted } from '../storage/entities';
 import { timeline } from '../storage/events';
 import { sightingsOf } from '../storage/sightings';
-import { hostOf } from './format';
+import { hostOf, webHref } from './format';
 import { EntityNote } from './EntityNote';
 import { KindBadge } from './KindBadge';
 import { SourceLinks } from './SourceLinks';
@@ -146,7 +146,7 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
           <ul class="seen">
             {seen.map((s) => (
               <li key={s.url}>
-                <a href={s.url} target="_blank" rel="noopener noreferrer">
+                <a href={webHref(s.url)} target="_blank" rel="noopener noreferrer">
                   {s.title || s.url}
                 </a>{' '}
                 <span class="muted">

@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { RevisionRecord } from '../model';
 import type { LocalNote } from '../storage/db';
+import { webHref } from './format';
 import { t } from './i18n';
 
 export interface NoteItemProps {
@@ -52,7 +53,7 @@ export function NoteItem({ note, locale, orphaned, article, entityNames, entityL
     <article class="note-item" data-note={note.id} aria-label={t('noteItemLabel', formatWhen(note.createdAt, locale))}>
       {article ? (
         <p class="note-article">
-          <a href={article.url} target="_blank" rel="noopener noreferrer" lang={article.lang ?? undefined}>
+          <a href={webHref(article.url)} target="_blank" rel="noopener noreferrer" lang={article.lang ?? undefined}>
             {article.title || article.url}
           </a>{' '}
           <span class="muted">{article.site}</span>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '../messaging/client';
 import type { SyncStatusReply } from '../messaging/protocol';
+import { isPrivateOrHttps } from '../messaging/sync-address';
 import { t } from './i18n';
 import { formatWhen } from './NoteItem';
 
@@ -40,6 +41,10 @@ export function SyncSettings({ locale }: SyncSettingsProps) {
       pattern = originPattern(url.trim());
     } catch {
       setMessage({ text: t('syncBadUrl'), error: true });
+      return;
+    }
+    if (!isPrivateOrHttps(url.trim())) {
+      setMessage({ text: t('syncPlainHttp'), error: true });
       return;
     }
     // Asked for now, for this server only; the browser shows the user what it is.

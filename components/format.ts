@@ -40,6 +40,16 @@ export function formatDate(iso: string, locale = 'en'): string {
 }
 
 /** Host name of a source URL, for a compact link label. */
+/**
+ * An address from stored data (an article, reading history) as a link target: web
+ * addresses only. Records are checked when they are written, imported or pulled; this
+ * holds for whatever reaches a page anyway, so a javascript:, data: or extension address
+ * is shown as text, never followed.
+ */
+export function webHref(url: string): string | undefined {
+  return /^https?:\/\/[^\s]+$/i.test(url) ? url : undefined;
+}
+
 export function hostOf(url: string): string {
   try {
     return new URL(url).hostname.replace(/^www\./, '');

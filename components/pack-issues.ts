@@ -101,7 +101,7 @@ export function describePath(segments: readonly Segment[], pack: unknown): { whe
 /** What the message says is wrong, in the reader's words; check.ts's own messages are plain English and kept. */
 export function describeProblem(message: string): { text: string; dropLast: boolean } {
   let m: RegExpMatchArray | null;
-  if ((m = message.match(/^Invalid key: Expected never but received "(.*)"$/))) return { text: t('issueUnknownKey', m[1]!), dropLast: true };
+  if ((m = message.match(/^Invalid key: Expected never but received "(.*)"$/))) return { text: t('issueUnknownKey', plain(m[1]!)), dropLast: true };
   if ((m = message.match(/^Invalid key: Expected "(.*)" but received undefined$/))) return { text: t('issueMissing', m[1]!), dropLast: true };
   if ((m = message.match(/^Invalid type: Expected (.+) but received (.+)$/))) {
     if (m[2] === 'undefined') return { text: t('issueMissingValue', typeName(m[1]!)), dropLast: false };
@@ -109,16 +109,16 @@ export function describeProblem(message: string): { text: string; dropLast: bool
   }
   if ((m = message.match(/^Invalid length: Expected <=?(\d+) but received (\d+)$/))) return { text: t('issueTooLong', m[1]!), dropLast: false };
   if ((m = message.match(/^Invalid length: Expected >=?(\d+) but received (\d+)$/))) return { text: t('issueTooShort', m[1]!), dropLast: false };
-  if ((m = message.match(/^unknown entity "(.*)"$/))) return { text: t('issueUnknownEntity', m[1]!), dropLast: false };
-  if ((m = message.match(/^duplicate id "(.*)"$/))) return { text: t('issueDuplicateId', m[1]!), dropLast: false };
-  if ((m = message.match(/^form "(.*)" already names entity "(.*)"/))) return { text: t('issueDuplicateAlias', [m[1]!, m[2]!]), dropLast: false };
-  if ((m = message.match(/^source "(.*)" is not in this pack's sources$/))) return { text: t('issueUnknownSource', m[1]!), dropLast: false };
+  if ((m = message.match(/^unknown entity "(.*)"$/))) return { text: t('issueUnknownEntity', plain(m[1]!)), dropLast: false };
+  if ((m = message.match(/^duplicate id "(.*)"$/))) return { text: t('issueDuplicateId', plain(m[1]!)), dropLast: false };
+  if ((m = message.match(/^form "(.*)" already names entity "(.*)"/))) return { text: t('issueDuplicateAlias', [plain(m[1]!), plain(m[2]!)]), dropLast: false };
+  if ((m = message.match(/^source "(.*)" is not in this pack's sources$/))) return { text: t('issueUnknownSource', plain(m[1]!)), dropLast: false };
   if ((m = message.match(/^the file is not JSON/))) return { text: t('issueNotJson'), dropLast: false };
-  if (/larger than|too large|exceed/i.test(message)) return { text: t('issueTooLarge', message), dropLast: false };
+  if (/larger than|too large|exceed/i.test(message)) return { text: t('issueTooLarge', plain(message)), dropLast: false };
   if ((m = message.match(/^must be at most ([\d,]+) characters/))) return { text: t('issueTooLong', m[1]!), dropLast: false };
   // Anything else valibot phrases itself is named, not quoted.
   if (/^Invalid \w+:/.test(message)) return { text: t('issueInvalid'), dropLast: false };
-  return { text: message, dropLast: false };
+  return { text: plain(message), dropLast: false };
 }
 
 export function explainIssue(issue: PackIssue, pack: unknown): ExplainedIssue {
@@ -134,6 +134,17 @@ function typeName(expected: string): string {
   return key ? t(key) : expected;
 }
 
+/**
+ * Text from the file, quoted in a message, without what would reorder or hide the
+ * message around it (bidirectional embeddings, overrides and isolates, control
+ * characters), each shown as U+FFFD.
+ */
+function plain(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, '\uFFFD');
+}
+
+/** Text from the file, quoted in a message: short and plain. */
 function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return text.length > 60 ? `${plain(text.slice(0, 57))}…` : plain(text);
 }

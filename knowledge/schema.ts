@@ -9,7 +9,25 @@ export const PACK_FORMAT = 1;
 export const KINDS = ['chip', 'company', 'rule', 'model', 'person', 'place', 'org'] as const;
 export type Kind = (typeof KINDS)[number];
 
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+/**
+ * Characters a pack's text never needs and a hostile pack could use: bidirectional
+ * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which reorder what
+ * follows them on screen (a publisher "Reuters" that reads otherwise, a name that hides
+ * its end), and control characters other than tab and line breaks. Right-to-left text
+ * itself, and the marks U+200E/U+200F, are welcome.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+const text = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.maxLength(max * 4, `must be at most ${max} characters`),
+    v.trim(),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(max, `must be at most ${max} characters`),
+    v.check((s) => !UNSAFE_TEXT.test(s), 'must not contain control characters or bidirectional overrides (U+202A-U+202E, U+2066-U+2069)'),
+  );
 
 export const Id = v.pipe(
   v.string(),

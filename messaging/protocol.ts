@@ -172,7 +172,10 @@ export interface Protocol {
   };
   /** Which notes' quotes were found on the page and which were not. */
   'page.noteStatus': { request: { orphaned: string[] }; response: { stored: number } };
-  /** Finds quotes approximately in page text that was edited since they were written. */
+  /**
+   * Finds notes' quotes approximately in page text that was edited since they were
+   * written: only the sender site's live notes named by id, each once, by their stored quote.
+   */
   'page.anchor': { request: { text: string; quotes: AnchorRequest[] }; response: { found: { id: string; start: number; end: number }[] } };
 
   'ui.tabMentions': { request: { tabId: number }; response: TabMentions | null };

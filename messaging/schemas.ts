@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { Id } from '../knowledge/schema';
 import { MAX_NOTE_LENGTH, NoteId, ArticleId, TextPosition, TextQuote } from '../model';
 import type { MessageType } from './protocol';
+import { isPrivateOrHttps } from './sync-address';
 
 const Title = v.pipe(v.string(), v.maxLength(1000));
 const Meta = v.strictObject({
@@ -92,7 +93,14 @@ export const requestSchemas = {
     hiddenKinds: v.optional(v.pipe(v.array(v.picklist(['chip', 'company', 'model', 'rule', 'org', 'person', 'place'])), v.maxLength(7))),
   }),
   'ui.setSync': v.strictObject({
-    url: v.pipe(v.string(), v.maxLength(500), v.url('must be an address such as https://sync.example.org'), v.regex(/^https?:\/\//, 'must start with https:// (or http:// on your own machine or network)')),
+    url: v.pipe(
+      v.string(),
+      v.maxLength(500),
+      v.url('must be an address such as https://sync.example.org'),
+      v.regex(/^https?:\/\//, 'must start with https:// (or http:// on your own machine or network)'),
+      // The token goes with every request: in the clear only where nobody else listens.
+      v.check(isPrivateOrHttps, 'must start with https:// (http:// only for this machine or your local network, where nobody else can read the token)'),
+    ),
     token: v.pipe(v.string(), v.regex(/^gls_[A-Za-z0-9_-]{20,100}$/, 'is not a Gloss sync token (it starts with "gls_")')),
   }),
   'ui.syncNow': v.strictObject({}),

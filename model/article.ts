@@ -3,6 +3,7 @@
 // tracking parameters and the fragment dropped, so a story read through a mobile, AMP
 // or newsletter link shows the same notes. Every device derives the same id.
 
+import { getDomain } from 'tldts';
 import { sha256Hex } from './ids';
 
 /** Query parameters that say how a reader arrived, never which article it is. */
@@ -19,8 +20,6 @@ const TRACKING_PREFIXES = ['utm_', 'at_', 'pk_', 'hsa_', 'mtm_', 'vero_', 'oly_'
 
 /** Host prefixes for the same site's mobile, AMP and default editions. */
 const EDITION_PREFIX = /^(?:www\d*|m|mobile|amp|touch)\./;
-/** Second-level labels under which a country's registrable names sit (example.co.uk). */
-const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'or', 'ne', 'go', 'gob', 'gouv', 'nic', 'mil', 'info', 'biz']);
 
 export interface PageMetadata {
   /** The address the browser shows. */
@@ -56,14 +55,15 @@ function parseHttp(raw: string | undefined, base?: string): URL | undefined {
   }
 }
 
-/** The registrable part of a host, approximately (example.co.uk, example.com): enough to tell sites apart. */
+/**
+ * The registrable part of a host by the Public Suffix List, its private part included:
+ * news.bbc.co.uk and www.bbc.co.uk are one site, attacker.github.io and victim.github.io
+ * are two (as browsers count sites). IP addresses and single names stand for themselves.
+ */
 export function registrableDomain(host: string): string {
   const h = host.toLowerCase().replace(/\.$/, '');
   if (/^[\d.]+$/.test(h) || h.includes(':') || !h.includes('.')) return h;
-  const labels = h.split('.');
-  const n = labels.length;
-  if (n >= 3 && labels[n - 1]!.length === 2 && SECOND_LEVEL.has(labels[n - 2]!)) return labels.slice(n - 3).join('.');
-  return labels.slice(n - 2).join('.');
+  return getDomain(h, { allowPrivateDomains: true }) ?? h;
 }
 
 export function sameSite(a: URL, b: URL): boolean {

@@ -120,7 +120,11 @@ const ID_RULES: Record<RecordType, { schema: v.GenericSchema<string, string>; eq
   siteSetting: { schema: Host, equals: 'site' },
   pack: { schema: EntityId },
   revision: { schema: v.pipe(v.string(), v.regex(/^[a-zA-Z]+:[a-z0-9.-]{1,80}@\d{15}:\d{5}:[a-z0-9]{8,32}$/, 'must be "<type>:<id>@<clock>"')) },
-  sighting: { schema: v.pipe(v.string(), v.minLength(3), v.maxLength(2100)) },
+  // The reading-history row of an entity on an article: "<entity>|<address>". The id alone
+  // names the row (a deletion carries no fields), so it is held to the fields' rules.
+  sighting: {
+    schema: v.pipe(v.string(), v.maxLength(2100), v.regex(/^[a-z0-9][a-z0-9.-]{0,79}\|https?:\/\/\S+$/, 'must be "<entity>|<http(s) address>"')),
+  },
 };
 
 /** Each type's whole record (without id), as a schema. */
@@ -176,6 +180,12 @@ export function checkFields<T extends RecordType>(type: T, id: string, fields: u
   const equals = ID_RULES[type].equals;
   if (equals && equals in (r.output as object) && (r.output as Record<string, unknown>)[equals] !== id) {
     return { ok: false, message: `${equals}: must be the same as the record's id "${id}"` };
+  }
+  if (type === 'sighting') {
+    const { entity, url } = r.output as { entity?: string; url?: string };
+    if ((entity !== undefined || url !== undefined) && (entity ?? id.slice(0, id.indexOf('|'))) + '|' + (url ?? id.slice(id.indexOf('|') + 1)) !== id) {
+      return { ok: false, message: `entity and url: must be those of the record's id "${id.slice(0, 120)}"` };
+    }
   }
   return { ok: true, value: r.output as Partial<Fields<T>> };
 }

@@ -4,7 +4,8 @@
 // field-level last-writer-wins by hybrid logical clock (merge.ts).
 
 import * as v from 'valibot';
-import { checkFields, firstIssue, isRecordType, type RecordType } from './records';
+import { hlcWall } from './clock';
+import { checkFields, fieldNames, firstIssue, isRecordType, type RecordType } from './records';
 
 export const PROTOCOL_VERSION = 1;
 /** Largest push the server takes, in mutations and bytes; a client splits bigger ones. */
@@ -102,20 +103,39 @@ export function checkMutation(raw: unknown): Checked<Mutation> {
   return { ok: true, value: { ...m, fields: fields.value as Record<string, unknown> } };
 }
 
-export function checkPull(body: unknown): Checked<PullResponse> {
+/** A pull cursor is the server's to choose, but short: it goes back in the query string. */
+const MAX_CURSOR_LENGTH = 200;
+
+/**
+ * Validates a pull answer, change by change. Nothing of it is used as sent: each change
+ * is rebuilt from its checked fields and the clocks of fields its type has. A clock
+ * stamp further ahead of this device's time than two days (the server allows a device
+ * one day ahead of its own) is refused: it would win every later edit and push this
+ * browser's own clock past what a stamp can hold.
+ */
+export function checkPull(body: unknown, now = Date.now()): Checked<PullResponse> {
   if (typeof body !== 'object' || body === null) return { ok: false, message: 'a pull answer is an object' };
   const b = body as Partial<PullResponse>;
   if (!Array.isArray(b.changes) || typeof b.cursor !== 'string') return { ok: false, message: 'a pull answer has "changes" and "cursor"' };
+  if (b.cursor.length > MAX_CURSOR_LENGTH) return { ok: false, message: `the cursor is longer than ${MAX_CURSOR_LENGTH} characters` };
+  const latest = now + 2 * MAX_CLOCK_SKEW_MS;
+  const changes: Change[] = [];
   for (const [i, c] of b.changes.entries()) {
     if (typeof c !== 'object' || c === null || !isRecordType(c.type) || typeof c.record !== 'string') return { ok: false, message: `changes[${i}] is not a change` };
     const fields = checkFields(c.type, c.record, c.fields);
     if (!fields.ok) return { ok: false, message: `changes[${i}]: ${fields.message}` };
-    if (typeof c.clock !== 'object' || c.clock === null) return { ok: false, message: `changes[${i}].clock is missing` };
-    for (const [name, stamp] of Object.entries(c.clock)) {
+    if (typeof c.clock !== 'object' || c.clock === null || Array.isArray(c.clock)) return { ok: false, message: `changes[${i}].clock is missing` };
+    const names = new Set(fieldNames(c.type));
+    const clock: Record<string, string> = {};
+    for (const [name, stamp] of Object.entries(c.clock as Record<string, unknown>)) {
+      if (!names.has(name)) return { ok: false, message: `changes[${i}].clock.${name} is not a field of ${c.type}` };
       if (typeof stamp !== 'string' || !/^\d{15}:\d{5}:[a-z0-9]{8,32}$/.test(stamp)) return { ok: false, message: `changes[${i}].clock.${name} is not a clock stamp` };
+      if (hlcWall(stamp) > latest) return { ok: false, message: `changes[${i}].clock.${name} is more than ${(2 * MAX_CLOCK_SKEW_MS) / 3_600_000} hours ahead of this device's clock` };
+      clock[name] = stamp;
     }
+    changes.push({ type: c.type, record: c.record, fields: fields.value as Record<string, unknown>, clock });
   }
-  return { ok: true, value: { changes: b.changes as Change[], cursor: b.cursor, more: b.more === true } };
+  return { ok: true, value: { changes, cursor: b.cursor, more: b.more === true } };
 }
 
 function describe(issues: readonly v.BaseIssue<unknown>[]): string {

@@ -147,6 +147,8 @@ export async function applyRemoteSightings(changes: readonly Change[]): Promise<
     } catch {
       continue;
     }
+    // Shown as a link in the extension's pages: only web addresses (records.ts checks the id too).
+    if (!/^https?:\/\//.test(address)) continue;
     await db.sightings.put({ url: address, entity, count: f.count ?? 1, title: f.title ?? '', lastSeen: f.lastSeen, site: siteOf(address) });
     changed++;
   }

@@ -9,7 +9,7 @@ import { findQuote } from '../../engine/quote-approx';
 import type { Caller, Handlers } from '../../messaging/router';
 import type { Broadcast, CardData, PageMention, PageMeta, PageNote, SiteSettingsReply, TabArticle, TabMentions } from '../../messaging/protocol';
 import { pickText } from '../../knowledge/localize';
-import { articleIdentity, normalizePublished, type ArticleIdentity } from '../../model';
+import { articleIdentity, normalizePublished, sameSite, type ArticleIdentity } from '../../model';
 import { getEntities, getEntity, mutedEntities, setEntityNote, setMuted } from '../../storage/entities';
 import { timeline } from '../../storage/events';
 import { currentDictionary, type StoredDictionary } from '../../storage/dictionary';
@@ -25,7 +25,7 @@ import {
   undeleteNote,
   updateNote,
 } from '../../storage/notes';
-import { getArticle } from '../../storage/articles';
+import { getArticle, getArticles } from '../../storage/articles';
 import { forgetPackFile, importPack, isPrivate, keepPackFile, ownId, privateEntities, removePack, setPackPrivate } from '../../storage/packs';
 import { setSyncConfig } from '../../storage/sync-state';
 import { effectiveSettings, EVERYWHERE, setSiteSetting, settingsSite } from '../../storage/site-settings';
@@ -150,11 +150,23 @@ export function createHandlers(ready: Promise<unknown>, hooks: HandlerHooks = NO
       return { stored: kept.length };
     },
 
-    async 'page.anchor'({ text, quotes }) {
+    async 'page.anchor'({ text, quotes }, caller) {
+      if (caller.kind !== 'page') return { found: [] };
+      // The search is costly (hundreds of milliseconds for a long quote over a long page),
+      // so the page chooses neither what is searched for nor how often: only the reader's
+      // live notes on an article of this site, each once, by the quote stored with it.
+      // The page's own words are only a hint of where to look.
+      const hints = new Map<string, number | null>();
+      for (const q of quotes) if (!hints.has(q.id)) hints.set(q.id, q.start);
+      const notes = (await Promise.all([...hints.keys()].map(getNote))).filter((n): n is LocalNote => n !== undefined && !n.deleted && n.quote !== null);
+      const articles = await getArticles(notes.map((n) => n.articleId));
+      const here = new URL(caller.url);
       const found: { id: string; start: number; end: number }[] = [];
-      for (const q of quotes) {
-        const m = findQuote(text, q, q.start);
-        if (m) found.push({ id: q.id, start: m.start, end: m.end });
+      for (const n of notes) {
+        const article = articles.get(n.articleId);
+        if (!article || !sameSite(new URL(article.url), here)) continue;
+        const m = findQuote(text, n.quote!, hints.get(n.id) ?? null);
+        if (m) found.push({ id: n.id, start: m.start, end: m.end });
       }
       return { found };
     },

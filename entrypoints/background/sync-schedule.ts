@@ -66,7 +66,7 @@ export class SyncScheduler {
     const { ok, result, state } = await syncOnce();
     if (result.pulled > 0) await this.afterPull(result).catch(() => undefined);
     if (!ok && state.nextAttemptAt !== undefined) void browser.alarms.create(RETRY, { when: state.nextAttemptAt });
-    else if (ok && (await pendingChanges()) > 0) this.again = true;
+    else if (ok && (result.more || (await pendingChanges()) > 0)) this.again = true;
     return ok;
   }
 }

@@ -30,6 +30,8 @@ const REQUEST_TIMEOUT_MS = 30_000;
 /** Back-off after failures: 5 s, 10 s, 20 s... up to 15 minutes, with some jitter. */
 const BACKOFF_BASE_MS = 5_000;
 const BACKOFF_MAX_MS = 15 * 60_000;
+/** The longest pause a server's Retry-After gets. */
+const MAX_RETRY_AFTER_MS = 60 * 60_000;
 
 export class SyncError extends Error {
   constructor(
@@ -48,6 +50,8 @@ export interface SyncResult {
   changedTypes: Set<string>;
   /** Ids of pack records that changed (their packs must be installed or removed). */
   packs: string[];
+  /** The pull stopped at MAX_PULL_PAGES with more to come: sync again soon. */
+  more?: boolean;
 }
 
 export type SyncStatus = SyncStatusReply;
@@ -89,9 +93,9 @@ async function request(fetchFn: Fetch, config: SyncConfig, path: string, init: R
       cache: 'no-store',
     });
   } catch (e) {
-    throw new SyncError(`cannot reach the sync server (${e instanceof Error ? e.message : String(e)})`);
+    throw new SyncError(`cannot reach the sync server (${short(e instanceof Error ? e.message : String(e))})`);
   }
-  const text = await res.text();
+  const text = await readCapped(res);
   let body: unknown;
   try {
     body = text === '' ? undefined : JSON.parse(text);
@@ -100,12 +104,51 @@ async function request(fetchFn: Fetch, config: SyncConfig, path: string, init: R
   }
   if (!res.ok) {
     const reason = (body as { error?: unknown } | undefined)?.error;
-    const message = typeof reason === 'string' ? reason : `HTTP ${res.status}`;
+    const message = typeof reason === 'string' ? short(reason) : `HTTP ${res.status}`;
     const retry = Number(res.headers.get('retry-after'));
     if (res.status === 401) throw new SyncError(`the sync server refused the token (${message})`, 401);
-    throw new SyncError(`the sync server refused: ${message}`, res.status, Number.isFinite(retry) && retry > 0 ? retry * 1000 : undefined);
+    // A server asks for a pause; it cannot switch automatic sync off (an hour at most).
+    throw new SyncError(`the sync server refused: ${message}`, res.status, Number.isFinite(retry) && retry > 0 ? Math.min(retry * 1000, MAX_RETRY_AFTER_MS) : undefined);
   }
   return body;
+}
+
+/**
+ * The most of an answer read: a pull page holds at most 8 MiB of records past its first
+ * one, and a record (a 4 MB pack, escaped) fits beside that. A server that sends more,
+ * or never stops, is cut off before the service worker runs out of memory.
+ */
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
+async function readCapped(res: Response): Promise<string> {
+  const declared = Number(res.headers.get('content-length'));
+  const tooLarge = () => new SyncError(`the sync server's answer is too large (more than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB)`, res.status);
+  if (declared > MAX_ANSWER_BYTES) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > MAX_ANSWER_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+/** What a server says about a refusal is kept and shown to the reader: a sentence, not whatever it sent. */
+const MAX_REASON = 300;
+
+function short(text: string): string {
+  return text.length > MAX_REASON ? `${text.slice(0, MAX_REASON - 1)}…` : text;
 }
 
 function toMutation(e: OutboxEntry) {
@@ -151,10 +194,17 @@ async function push(fetchFn: Fetch, config: SyncConfig, clientId: string): Promi
   }
 }
 
-/** Pulls every page of changes since the cursor. */
+/**
+ * Pages pulled in one sync at most (500 changes each). A server that always says more is
+ * coming cannot keep the service worker pulling forever: the cursor is kept with every
+ * page, so the next sync goes on from where this one stopped.
+ */
+const MAX_PULL_PAGES = 200;
+
+/** Pulls every page of changes since the cursor (up to MAX_PULL_PAGES). */
 async function pull(fetchFn: Fetch, config: SyncConfig, result: SyncResult): Promise<void> {
   let { cursor } = await getSyncState();
-  for (;;) {
+  for (let pages = 1; ; pages++) {
     const body = await request(fetchFn, config, `v1/pull${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
     const checked = checkPull(body);
     if (!checked.ok) throw new SyncError(`the sync server sent a change Gloss cannot use: ${checked.message}`);
@@ -163,6 +213,10 @@ async function pull(fetchFn: Fetch, config: SyncConfig, result: SyncResult): Pro
     note(result, changes);
     result.pulled += changes.length;
     if (!more || next === cursor) return;
+    if (pages >= MAX_PULL_PAGES) {
+      result.more = true;
+      return;
+    }
     cursor = next;
   }
 }
@@ -192,7 +246,7 @@ export async function syncOnce(fetchFn: Fetch = fetch, now = () => Date.now()): 
     const previous = await getSyncState();
     const failures = previous.failures + 1;
     const wait = e instanceof SyncError && e.retryAfterMs ? Math.max(e.retryAfterMs, backoffDelay(failures)) : backoffDelay(failures);
-    const message = e instanceof Error ? e.message : String(e);
+    const message = short(e instanceof Error ? e.message : String(e));
     const state = await updateSyncState({ lastError: message, lastErrorAt: now(), failures, nextAttemptAt: now() + wait });
     return { ok: false, result, state };
   }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { cardElements, cardShadowMode, openArticle, paintedMentions, tabIdOf } from '../support/browser';
 import { serveDirectory } from '../support/server';
@@ -157,5 +159,121 @@ test('a page cannot switch Gloss off by posing as a newer copy of it', async ({ 
     await expect.poll(async () => (await paintedMentions(page)).map((m) => m.text)).toEqual(['Nvidia', 'H20', 'Huawei', 'Ascend 910C']);
   } finally {
     await server.close();
+  }
+});
+
+test('a page reaches only its own site’s notes: not by naming another site’s article, nor by having its notes searched', async ({ gloss, site }) => {
+  // Two sites on this machine: localhost and 127.0.0.1.
+  const victimUrl = site.url.replace('127.0.0.1', 'localhost') + GREEK_ARTICLE;
+  expect(victimUrl).not.toBe(site.url + GREEK_ARTICLE);
+  const send = (page: Page, message: object) => inContentScript(page, `chrome.runtime.sendMessage(${JSON.stringify(message)})`) as Promise<{ ok: boolean; result?: any }>;
+  const note = (meta: object, body: string) => ({
+    type: 'page.addNote',
+    payload: { meta, title: 'Story', body, tags: [], entities: [], quote: { exact: 'Nvidia', prefix: '', suffix: '' }, position: null },
+  });
+
+  const victim = await openArticle(gloss.context, victimUrl);
+  const added = await send(victim, note({}, 'what my source told me'));
+  expect(added).toMatchObject({ ok: true });
+  const noteId = added.result.id as string;
+  expect((await send(victim, { type: 'page.notes', payload: { meta: {} } })).result.notes.map((n: { id: string }) => n.id)).toEqual([noteId]);
+
+  const evil = await openArticle(gloss.context, site.url + GREEK_ARTICLE);
+  // Claiming the victim's address as canonical reads nothing of it.
+  expect(await send(evil, { type: 'page.notes', payload: { meta: { canonical: victimUrl, ogUrl: victimUrl } } })).toMatchObject({ ok: true, result: { notes: [] } });
+  // Naming the victim's note does not make the background search for it (or for any text the page chooses).
+  const quotes = Array.from({ length: 50 }, () => ({ id: noteId, exact: 'Nvidia', prefix: '', suffix: '', start: 0 }));
+  expect(await send(evil, { type: 'page.anchor', payload: { text: 'Nvidia and Nvidia again', quotes } })).toEqual({ ok: true, result: { found: [] } });
+  expect(await send(evil, { type: 'page.anchor', payload: { text: 'Nvidia', quotes: [{ id: '0'.repeat(26), exact: 'Nvidia', prefix: '', suffix: '', start: 0 }] } })).toEqual({
+    ok: true,
+    result: { found: [] },
+  });
+  // A note it writes lands on its own article, never on the one it names.
+  expect(await send(evil, note({ canonical: victimUrl }, 'planted'))).toMatchObject({ ok: true });
+  expect((await send(victim, { type: 'page.notes', payload: { meta: {} } })).result.notes.map((n: { body: string }) => n.body)).toEqual(['what my source told me']);
+});
+
+test('the sync token never reaches a page: not by asking, not from storage, not in any answer', async ({ gloss, site }) => {
+  const token = `gls_${'S3cr3tT0k3n'.repeat(4)}`;
+  const options = await gloss.context.newPage();
+  await options.goto(`chrome-extension://${gloss.extensionId}/options.html`);
+  const set = await options.evaluate((t) => (globalThis as any).chrome.runtime.sendMessage({ type: 'ui.setSync', payload: { url: 'http://127.0.0.1:9', token: t } }), token);
+  expect(set).toMatchObject({ ok: true, result: { configured: true } });
+  expect(JSON.stringify(set)).not.toContain(token);
+
+  const page = await openArticle(gloss.context, site.url + GREEK_ARTICLE);
+  const seen = (await inContentScript(
+    page,
+    `(async () => {
+      const ask = (type, payload) => chrome.runtime.sendMessage({ type, payload }).then((r) => JSON.stringify(r), (e) => String(e));
+      const out = {
+        status: await ask('ui.syncStatus', {}),
+        setSync: await ask('ui.setSync', { url: 'https://evil.example', token: 'gls_${'x'.repeat(43)}' }),
+        syncNow: await ask('ui.syncNow', {}),
+        dictionary: await ask('page.dictionary', {}),
+        notes: await ask('page.notes', { meta: {} }),
+        local: await chrome.storage.local.get(null).then((r) => JSON.stringify(r), (e) => String(e)),
+        session: await Promise.resolve().then(() => chrome.storage.session.get(null)).then((r) => JSON.stringify(r), (e) => String(e)),
+      };
+      return out;
+    })()`,
+  )) as Record<string, string>;
+  for (const [what, text] of Object.entries(seen)) expect(text, what).not.toContain('S3cr3tT0k3n');
+  expect(JSON.parse(seen.status!)).toEqual({ ok: false, error: 'ui.syncStatus: not allowed from a web page' });
+  expect(JSON.parse(seen.setSync!)).toEqual({ ok: false, error: 'ui.setSync: not allowed from a web page' });
+  // The server is still the one the reader set.
+  const status = await options.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'ui.syncStatus', payload: {} }));
+  expect(status.result.url).toBe('http://127.0.0.1:9');
+});
+
+test('a pack’s text is shown as text and its links only as https; a pack with other addresses or bidi overrides is refused whole', async ({ gloss }) => {
+  const lumen = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Photonics</title></head><body><article><p>The Lumen P1 photonic interconnect is sampling.</p></article></body></html>`;
+  const site = await serveDirectory('tests/fixtures/pages', { '/lumen.html': lumen });
+  const base = () => JSON.parse(readFileSync(resolve('tests/fixtures/packs/newsroom.json'), 'utf8'));
+  const file = (p: unknown, name: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(p)) });
+  try {
+    const options = await gloss.context.newPage();
+    await options.goto(`chrome-extension://${gloss.extensionId}/options.html`);
+    for (const [name, spoil] of [
+      ['javascript-source.json', (p: any) => (p.sources[0].url = 'javascript:alert(document.domain)')],
+      ['data-source.json', (p: any) => (p.sources[0].url = 'data:text/html,<script>alert(1)</script>')],
+      ['http-source.json', (p: any) => (p.sources[0].url = 'http://newsroom.example/notes/lumen-p1')],
+      ['bidi-name.json', (p: any) => (p.entities[0].names.en = 'Lumen \u202E1P')],
+    ] as const) {
+      const p = base();
+      spoil(p);
+      await options.locator('input[type="file"]').setInputFiles(file(p, name));
+      await expect(options.locator('.status')).toContainText('was not imported');
+      await expect(options.locator('tr[data-pack="newsroom-desk"]')).toHaveCount(0);
+    }
+
+    const markup = base();
+    markup.entities[0].names.en = 'Lumen P1 <img src=x onerror="document.title=\'pwned\'">';
+    markup.entities[0].summary.en = '<script>document.title="pwned"</script><b>bold</b> <a href="javascript:alert(1)">click</a>';
+    markup.events[0].title.en = '<iframe src="javascript:alert(1)"></iframe> samples';
+    markup.sources[0].publisher = '<a href="javascript:alert(1)">Example Newsroom</a>';
+    await options.locator('input[type="file"]').setInputFiles(file(markup, 'markup.json'));
+    await expect(options.locator('.status')).toContainText('Imported pack “newsroom-desk”');
+
+    const page = await openArticle(gloss.context, site.url + '/lumen.html');
+    const { x, y } = await page.evaluate(() => {
+      const text = document.querySelector('p')!.firstChild as Text;
+      const r = document.createRange();
+      r.setStart(text, 4);
+      r.setEnd(text, 12);
+      const box = r.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    });
+    await page.mouse.move(x, y - 30);
+    await page.mouse.move(x, y, { steps: 4 });
+    await expect.poll(async () => (await cardElements(page, '.gloss-name')).map((e) => e.text)).toEqual([markup.entities[0].names.en]);
+    expect((await cardElements(page, '.gloss-summary')).map((e) => e.text)).toEqual([markup.entities[0].summary.en]);
+    expect(await cardElements(page, 'img, script, iframe, b, object, embed')).toEqual([]);
+    const links = await cardElements(page, 'a[href]');
+    expect(links.length).toBeGreaterThan(0);
+    for (const a of links) expect(a.attributes.href).toMatch(/^https:\/\//);
+    expect(await page.title()).toBe('Photonics');
+  } finally {
+    await site.close();
   }
 });

@@ -44,6 +44,15 @@ describe('import errors in words', () => {
     expect(pathSegments('')).toEqual([]);
   });
 
+  it('quotes a hostile alias without its bidirectional overrides or control characters', () => {
+    const all = explained((p) => {
+      p.entities[0].aliases[1].text = 'P1\u202Egnp.exe\u0007';
+    });
+    const line = all.find((l) => l.startsWith('Entity “lumen-p1” (entity 1), alias 2'))!;
+    expect(line).toContain('P1');
+    expect(line).not.toMatch(/[\u0000-\u001F\u202A-\u202E\u2066-\u2069]/);
+  });
+
   it('names the entity and alias, and says what is wrong without valibot’s phrasing', () => {
     const all = explained((p) => {
       p.entities[0].nickname = 'x';

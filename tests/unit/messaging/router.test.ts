@@ -112,6 +112,48 @@ describe('router', () => {
     expect(h['page.mentions']).not.toHaveBeenCalled();
   });
 
+  it('sends a sync token over plain http only to this machine or the local network', async () => {
+    const h = handlers();
+    const route = createRouter(h, RUNTIME, ORIGIN);
+    const token = `gls_${'a'.repeat(43)}`;
+    const setSync = (url: string) => route({ type: 'ui.setSync', payload: { url, token } }, popup);
+    for (const url of ['https://sync.example.org', 'http://127.0.0.1:8787', 'http://localhost:8787', 'http://sync.localhost', 'http://[::1]:8787', 'http://192.168.1.20:8787', 'http://10.0.0.2', 'http://172.20.0.5', 'http://nas.local:8787', 'http://nas:8787', 'http://sync.home.arpa', 'http://[fd12::1]']) {
+      expect(await setSync(url), url).toMatchObject({ ok: true });
+    }
+    for (const url of ['http://sync.example.org', 'http://203.0.113.5:8787', 'http://172.32.0.1', 'http://[2001:db8::1]', 'http://localhost.example.com', 'ftp://sync.example.org', 'javascript:alert(1)']) {
+      expect(await setSync(url), url).toMatchObject({ ok: false, error: expect.stringContaining('invalid request at url') });
+    }
+  });
+
+  it('refuses prototype keys and fields a request does not have, at any depth', async () => {
+    const h = handlers();
+    const route = createRouter(h, RUNTIME, ORIGIN);
+    for (const raw of [
+      '{"type":"page.card","payload":{"entity":"h20","lang":"en","__proto__":{"polluted":true}}}',
+      '{"type":"page.card","payload":{"entity":"h20","lang":"en","constructor":{"prototype":{"polluted":true}}}}',
+      '{"type":"page.notes","payload":{"meta":{"__proto__":{"canonical":"https://elsewhere.example/"}}}}',
+      '{"type":"page.addNote","payload":{"meta":{},"title":"t","body":"b","tags":[],"entities":[],"quote":{"exact":"x","prefix":"","suffix":"","__proto__":{}},"position":null}}',
+    ]) {
+      expect(await route(JSON.parse(raw), page), raw).toMatchObject({ ok: false, error: expect.stringContaining('invalid request') });
+    }
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('refuses huge strings and lists before a handler sees them', async () => {
+    const h = handlers();
+    const route = createRouter(h, RUNTIME, ORIGIN);
+    const huge = [
+      { type: 'page.mentions', payload: { title: 't', mentions: Array.from({ length: 5001 }, () => ({ entity: 'h20', count: 1, text: 'H20' })) } },
+      { type: 'page.addNote', payload: { meta: {}, title: 't', body: 'x'.repeat(20_001), tags: [], entities: [], quote: null, position: null } },
+      { type: 'page.addNote', payload: { meta: { canonical: 'x'.repeat(2001) }, title: 't', body: 'b', tags: [], entities: [], quote: null, position: null } },
+      { type: 'page.anchor', payload: { text: 'x'.repeat(2_000_001), quotes: [] } },
+      { type: 'page.noteStatus', payload: { orphaned: Array.from({ length: 10_001 }, () => 'n'.repeat(26)) } },
+    ];
+    for (const message of huge) expect(await route(message, page), message.type).toMatchObject({ ok: false, error: expect.stringContaining('invalid request') });
+    for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
+  });
+
   it('refuses unknown or malformed messages', async () => {
     const route = createRouter(handlers(), RUNTIME, ORIGIN);
     for (const message of [null, 'hello', { type: 'page.eval' }, { type: '__proto__' }, { type: 'toString', payload: {} }]) {

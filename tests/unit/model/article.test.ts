@@ -31,7 +31,30 @@ describe('article identity', () => {
     expect(page.id).not.toBe(victim.id);
   });
 
+  it('does not believe a canonical link to another site under a shared hosting domain', async () => {
+    // Each of these is its own site (the Public Suffix List's private part): a page on one
+    // must not reach the reader's notes on another by claiming its address.
+    for (const [evil, victim] of [
+      ['https://attacker.github.io/x', 'https://victim.github.io/2025/h20-licences'],
+      ['https://attacker.blogspot.com/x', 'https://victim.blogspot.com/2025/04/h20.html'],
+      ['https://attacker.netlify.app/x', 'https://victim.netlify.app/h20'],
+      ['https://attacker.s3.amazonaws.com/x', 'https://victim.s3.amazonaws.com/h20.html'],
+      ['https://attacker.pages.dev/x', 'https://victim.pages.dev/h20'],
+    ]) {
+      const page = await articleIdentity({ url: evil!, canonical: victim, ogUrl: victim });
+      expect(page.url, evil).toBe(evil);
+      expect(page.id).not.toBe((await articleIdentity({ url: victim! })).id);
+    }
+    expect(registrableDomain('victim.github.io')).toBe('victim.github.io');
+    expect(registrableDomain('www.victim.github.io')).toBe('victim.github.io');
+  });
+
   it('treats subdomains of one registrable domain as one site', () => {
+    expect(registrableDomain('news.bbc.co.uk')).toBe('bbc.co.uk');
+    expect(registrableDomain('www.abc.net.au')).toBe('abc.net.au');
+    expect(registrableDomain('www.news.example')).toBe('news.example');
+    expect(registrableDomain('localhost')).toBe('localhost');
+    expect(registrableDomain('[::1]')).toBe('[::1]');
     expect(registrableDomain('edition.news.co.uk')).toBe('news.co.uk');
     expect(registrableDomain('m.example.com')).toBe('example.com');
     expect(registrableDomain('127.0.0.1')).toBe('127.0.0.1');

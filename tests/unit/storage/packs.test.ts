@@ -154,6 +154,40 @@ describe('importing a pack', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('refuses hostile text and addresses whole: bidi overrides, control characters, non-https sources, enormous or nested values', async () => {
+    type Hostile = {
+      pack: Record<string, unknown>;
+      entities: { names: Record<string, unknown>; summary: Record<string, unknown>; aliases: { text: unknown }[] }[];
+      sources: { url: unknown; publisher: unknown }[];
+    };
+    const cases: [string, (p: Hostile) => void, RegExp][] = [
+      ['RLO in a name', (p) => (p.entities[0]!.names.en = 'Acme \u202Eexe.1X'), /^entities\[0\]\.names\.en$/],
+      ['isolate in a publisher', (p) => (p.sources[0]!.publisher = 'Reuters\u2067 fake'), /^sources\[0\]\.publisher$/],
+      ['LRE in a summary', (p) => (p.entities[0]!.summary.en = '\u202Asummary'), /^entities\[0\]\.summary\.en$/],
+      ['NUL in the pack name', (p) => (p.pack.name = 'News\u0000room'), /^pack\.name$/],
+      ['escape in an alias', (p) => (p.entities[0]!.aliases[0]!.text = 'Acme\u001b[31mX1'), /^entities\[0\]\.aliases\[0\]\.text$/],
+      ['javascript: source', (p) => (p.sources[0]!.url = 'javascript:alert(1)'), /^sources\[0\]\.url$/],
+      ['data: source', (p) => (p.sources[0]!.url = 'data:text/html,<script>alert(1)</script>'), /^sources\[0\]\.url$/],
+      ['http: source', (p) => (p.sources[0]!.url = 'http://newsroom.example/x1'), /^sources\[0\]\.url$/],
+      ['enormous summary', (p) => (p.entities[0]!.summary.en = 'x'.repeat(5_000_000)), /^entities\[0\]\.summary\.en$/],
+      ['nested name', (p) => (p.entities[0]!.names.en = JSON.parse('['.repeat(10_000) + ']'.repeat(10_000))), /^entities\[0\]\.names\.en$/],
+      ['prototype key', (p) => (p.pack = JSON.parse(`{"__proto__": {"private": true}, ${JSON.stringify(p.pack).slice(1)}`)), /^pack(\.__proto__)?$/],
+    ];
+    const before = await snapshot();
+    for (const [what, spoil, path] of cases) {
+      const pack = newsroomPack() as Hostile;
+      spoil(pack);
+      const result = await importPack(pack);
+      expect(result.ok, what).toBe(false);
+      if (!result.ok) expect(result.issues.map((i) => i.path), what).toContainEqual(expect.stringMatching(path));
+    }
+    expect(await snapshot()).toEqual(before);
+    // Right-to-left text itself is welcome.
+    const rtl = newsroomPack() as Hostile;
+    rtl.entities[0]!.names = { en: 'Acme X1', ar: 'أكمي إكس 1' };
+    expect((await importPack(rtl)).ok).toBe(true);
+  });
+
   it('reports cross-reference problems with their paths', async () => {
     const pack = newsroomPack() as { entities: { aliases: { text: string }[]; related: { entity: string }[] }[] };
     pack.entities[0]!.related[0]!.entity = 'no-such-entity';
