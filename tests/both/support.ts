@@ -132,6 +132,31 @@ export async function clickAddNote(tab: Tab): Promise<void> {
   await tab.clickAt(at.x, at.y);
 }
 
+/** The highlight the keyboard is on (Gloss's focus ring): its text, where it is in the document, its centre on screen. */
+export interface Ring {
+  text: string;
+  /** Its place in the document, the same whatever the scroll. */
+  key: string;
+  center: Point;
+}
+
+export function focusRing(tab: Tab): Promise<Ring | null> {
+  return tab.evaluate(() => {
+    const h = CSS.highlights.get('gloss-focus');
+    const r = h ? [...h][0] : undefined;
+    if (!r) return null;
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    const box = range.getBoundingClientRect();
+    return {
+      text: range.toString(),
+      key: `${Math.round(box.top + scrollY)}:${Math.round(box.left + scrollX)}`,
+      center: { x: box.left + box.width / 2, y: box.top + box.height / 2 },
+    };
+  });
+}
+
 /** Where a word of the painted note quote is on screen, for hovering it. */
 export function quoteWordAt(tab: Tab, word: string): Promise<Point> {
   return tab.evaluate((word) => {

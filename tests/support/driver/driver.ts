@@ -258,6 +258,25 @@ export abstract class Gloss {
     }
   }
 
+  /**
+   * What the browser does when the reader presses one of Gloss's keyboard shortcuts on a
+   * tab: it calls the background's command listener with the command and the tab. A test
+   * cannot press browser-level shortcuts (neither Playwright's nor WebDriver BiDi's keys
+   * reach them), so this calls that same listener, which the background exposes in its
+   * own scope (the service worker in Chromium, the background page in Firefox).
+   */
+  async shortcut(command: string, tab: Tab): Promise<void> {
+    const tabId = await this.tabIdOf(tab.url);
+    await this.inExtension(
+      async ({ command, tabId }) => {
+        const g = globalThis as any;
+        const background = typeof g.glossCommand === 'function' ? g : await g.browser.runtime.getBackgroundPage();
+        background.glossCommand(command, { id: tabId });
+      },
+      { command, tabId },
+    );
+  }
+
   /** Every record of an IndexedDB object store of the extension's database. */
   async storedRecords<T>(store: string): Promise<T[]> {
     return this.inExtension(
