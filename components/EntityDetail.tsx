@@ -146,7 +146,7 @@ export function EntityDetail({ id, locale, onChoose, onMute, onNote }: EntityDet
           <ul class="seen">
             {seen.map((s) => (
               <li key={s.url}>
-                <a href={webHref(s.url)} target="_blank" rel="noopener noreferrer">
+                <a href={webHref(s.url)} target="_blank" rel="noopener noreferrer" dir="auto">
                   {s.title || s.url}
                 </a>{' '}
                 <span class="muted">

@@ -53,7 +53,7 @@ export function NoteItem({ note, locale, orphaned, article, entityNames, entityL
     <article class="note-item" data-note={note.id} aria-label={t('noteItemLabel', formatWhen(note.createdAt, locale))}>
       {article ? (
         <p class="note-article">
-          <a href={webHref(article.url)} target="_blank" rel="noopener noreferrer" lang={article.lang ?? undefined}>
+          <a href={webHref(article.url)} target="_blank" rel="noopener noreferrer" lang={article.lang ?? undefined} dir="auto">
             {article.title || article.url}
           </a>{' '}
           <span class="muted">{article.site}</span>
@@ -61,7 +61,7 @@ export function NoteItem({ note, locale, orphaned, article, entityNames, entityL
       ) : null}
       {note.quote ? (
         <blockquote class={`note-quote${orphaned ? ' orphaned' : ''}`}>
-          {note.quote.exact}
+          <bdi>{note.quote.exact}</bdi>
           {orphaned ? <span class="note-orphaned"> {t('noteOrphaned')}</span> : null}
         </blockquote>
       ) : null}
@@ -98,12 +98,16 @@ export function NoteItem({ note, locale, orphaned, article, entityNames, entityL
         </div>
       ) : (
         <>
-          {note.body ? <p class="note-body">{note.body}</p> : null}
+          {note.body ? (
+            <p class="note-body" dir="auto">
+              {note.body}
+            </p>
+          ) : null}
           {note.tags.length > 0 || note.entities.length > 0 ? (
             <p class="note-tags">
               {note.tags.map((tag) => (
                 <span key={`t:${tag}`} class="tag">
-                  #{tag}
+                  #<bdi>{tag}</bdi>
                 </span>
               ))}
               {note.entities.map((e) => (

@@ -198,7 +198,7 @@ function PageSummary({ page, settings, rows, onChoose, onMute, onReload, onChang
   return (
     <section aria-label={t('popupOnThisPage')}>
       {stopped}
-      <h1 class="page-title" title={page.page.title} lang={page.page.article?.lang ?? undefined}>
+      <h1 class="page-title" title={page.page.title} lang={page.page.article?.lang ?? undefined} dir="auto">
         {page.page.title || page.page.url}
       </h1>
       {children}

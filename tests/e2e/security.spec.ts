@@ -277,3 +277,27 @@ test('a pack’s text is shown as text and its links only as https; a pack with 
     await site.close();
   }
 });
+
+test('a page’s title is shown in the popup isolated in its own direction: a right-to-left override stays inside it', async ({ gloss }) => {
+  const body = '<p>Nvidia sold H20 chips in China under export licences, and Huawei made Ascend chips.</p>';
+  const server = await serveDirectory('tests/fixtures/pages', {
+    '/rlo.html': `<!doctype html><html lang="en"><head><title>\u202Egnp.exe Nvidia</title></head><body>${body}</body></html>`,
+    '/rtl.html': `<!doctype html><html lang="he"><head><title>אנבידיה ו-H20</title></head><body>${body}</body></html>`,
+  });
+  try {
+    for (const [path, direction] of [['/rlo.html', 'ltr'], ['/rtl.html', 'rtl']] as const) {
+      const url = server.url + path;
+      await openArticle(gloss.context, url);
+      const tabId = await tabIdOf(gloss.worker, url);
+      const popup = await gloss.context.newPage();
+      await popup.goto(`chrome-extension://${gloss.extensionId}/popup.html?tab=${tabId}`);
+      const title = popup.locator('h1.page-title');
+      await expect(title).toBeVisible();
+      const style = await title.evaluate((h) => ({ bidi: getComputedStyle(h).unicodeBidi, direction: getComputedStyle(h).direction }));
+      expect(style, path).toEqual({ bidi: 'isolate', direction });
+      await popup.close();
+    }
+  } finally {
+    await server.close();
+  }
+});
