@@ -231,6 +231,11 @@ function encodeRequirement(
   contextIndex: Map<string, number>,
   owner: string,
 ): number {
+  if (req.startsWith('!context:')) {
+    const index = contextIndex.get(req.slice(9));
+    if (index === undefined) throw new DictionaryError(`"${owner}" requires unknown context "${req.slice(9)}"`);
+    return (Requirement.Unless << 24) | index;
+  }
   const colon = req.indexOf(':');
   const type = req.slice(0, colon);
   const name = req.slice(colon + 1);

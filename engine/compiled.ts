@@ -38,6 +38,8 @@ export const enum Requirement {
   Entity = 0,
   Kind = 1,
   Context = 2,
+  /** "!context:not-…": refused on a page that has a word of this context (another sense of the name). */
+  Unless = 3,
 }
 
 /** Set on a requirement that must hold together with the one after it ("context:export+kind:chip"). */

@@ -8,7 +8,7 @@ import type { Candidate } from './types';
 /** Why a candidate was shown or refused. */
 export type Reason =
   | { shown: true; via: string }
-  | { shown: false; why: 'requirement' | 'off-topic' | 'later-mention'; needs?: string[] };
+  | { shown: false; why: 'requirement' | 'off-topic' | 'later-mention'; needs?: string[]; otherSense?: string[] };
 
 /** The reason for every candidate of a resolved page, laid out like `state.shown` (undefined for context words). */
 export function explainPage(d: CompiledDictionary, runs: readonly (readonly Candidate[])[], state: PageState): (Reason | undefined)[] {
@@ -19,7 +19,11 @@ export function explainPage(d: CompiledDictionary, runs: readonly (readonly Cand
       const at = i++;
       if (d.patRole[c.pattern] !== Role.Mention) continue;
       const p = state.choice[at]!;
-      if (p < 0) reasons[at] = { shown: false, why: 'requirement', needs: [c.pattern, ...(c.alts ?? [])].flatMap((g) => describeRequirements(d, g)) };
+      if (p < 0) {
+        const patterns = [c.pattern, ...(c.alts ?? [])];
+        const otherSense = patterns.flatMap((g) => otherSenses(d, g, state.contextSeen));
+        reasons[at] = { shown: false, why: 'requirement', needs: patterns.flatMap((g) => describeRequirements(d, g)), ...(otherSense.length ? { otherSense } : {}) };
+      }
       else if (state.shown[at]! >= 0) reasons[at] = { shown: true, via: viaOf(d, p, state) };
       else {
         const firstKind = FIRST_MENTION_KINDS.includes(d.kinds[d.entityKind[d.patRef[p]!]!]!);
@@ -39,11 +43,23 @@ export function describeRequirements(d: CompiledDictionary, p: number): string[]
     const req = d.reqs[r]!;
     const index = req & 0xffffff;
     const type = (req >>> 24) & 0x3;
+    if (type === Requirement.Unless) continue;
     const name = type === Requirement.Entity ? `entity:${d.entities[index]}` : type === Requirement.Kind ? `kind:${d.kinds[index]}` : `context:${d.contexts[index]}`;
     current = current ? `${current}+${name}` : name;
     if (req & REQ_AND) continue;
     out.push(current);
     current = '';
+  }
+  return out;
+}
+
+/** The other senses a pattern is refused for ("not-eye-disease") that the page has. */
+export function otherSenses(d: CompiledDictionary, p: number, contextSeen: Uint8Array): string[] {
+  const out: string[] = [];
+  for (let r = d.reqStart[p]!; r < d.reqStart[p + 1]!; r++) {
+    const req = d.reqs[r]!;
+    const index = req & 0xffffff;
+    if (((req >>> 24) & 0x3) === Requirement.Unless && contextSeen[index]) out.push(d.contexts[index]!);
   }
   return out;
 }

@@ -171,7 +171,8 @@ export function resolvePage(dict: CompiledDictionary, runs: readonly (readonly C
   });
   let evidence = 0;
   const evidenceEntities = new Set<number>();
-  let beyondBrands = contextSeen.includes(1);
+  // Words of the topic; the "not-" contexts name other senses of a name and are not the topic.
+  let beyondBrands = contextSeen.some((seen, i) => seen === 1 && !d.contexts[i]!.startsWith('not-'));
   const companyKind = d.kinds.indexOf('company');
   for (let i = 0; i < n; i++) {
     const p = choice[i]!;
@@ -230,10 +231,17 @@ function rank(d: CompiledDictionary, p: number, entityLevel: Uint8Array, kindLev
   let best = NOT_MET * 2;
   let groupRank = -1;
   let groupSure = true;
+  let positive = false;
   for (let r = start; r < end; r++) {
     const req = d.reqs[r]!;
     const index = req & 0xffffff;
     const type = (req >>> 24) & 0x3;
+    if (type === Requirement.Unless) {
+      // The page uses the name in another sense ("macular degeneration" beside "AMD").
+      if (contextSeen[index]) return NOT_MET * 2;
+      continue;
+    }
+    positive = true;
     let rk = NOT_MET;
     let sure = false;
     if (type === Requirement.Entity && entityLevel[index]) {
@@ -251,5 +259,5 @@ function rank(d: CompiledDictionary, p: number, entityLevel: Uint8Array, kindLev
     groupRank = -1;
     groupSure = true;
   }
-  return best >> 1 >= NOT_MET ? NOT_MET * 2 : best;
+  return !positive ? -2 : best >> 1 >= NOT_MET ? NOT_MET * 2 : best;
 }

@@ -97,7 +97,7 @@ export function checkPack(input: unknown, installed: InstalledContext = EMPTY): 
       const path = `${at}.aliases[${ai}]`;
       if (alias.source !== undefined) needSource(alias.source, `${path}.source`);
       alias.requires?.forEach((req, ri) => {
-        for (const condition of req.split('+')) {
+        for (const condition of req.replace(/^!/, '').split('+')) {
           const [type, name] = condition.split(':') as [string, string];
           const ok = type === 'entity' ? hasEntity(name) : type === 'kind' ? (KINDS as readonly string[]).includes(name) : contextNames.has(name);
           if (!ok) issues.push({ path: `${path}.requires[${ri}]`, message: `unknown ${type} "${name}"` });

@@ -54,10 +54,17 @@ export const IsoDate = v.pipe(
 export const HttpsUrl = v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'must be an https:// URL'), v.maxLength(2000));
 
 const CONDITION = '(entity|kind|context):[a-z0-9][a-z0-9.-]*';
-/** One condition, or several joined with "+" that must all hold: "context:export+kind:chip". */
+/**
+ * One condition, or several joined with "+" that must all hold: "context:export+kind:chip";
+ * or "!context:not-<name>": not on a page that uses the name in that other sense.
+ */
 export const Requirement = v.pipe(
   v.string(),
-  v.regex(new RegExp(`^${CONDITION}(\\+${CONDITION}){0,3}$`), 'must be "entity:<id>", "kind:<kind>" or "context:<name>", or up to four of them joined with "+"'),
+  v.regex(
+    new RegExp(`^(${CONDITION}(\\+${CONDITION}){0,3}|!context:not-[a-z0-9][a-z0-9.-]*)$`),
+    'must be "entity:<id>", "kind:<kind>" or "context:<name>", up to four of them joined with "+", or "!context:not-<name>"',
+  ),
+  v.check((r) => r.startsWith('!') || !r.split('+').some((c) => c.startsWith('context:not-')), 'a "not-" context names another sense of a name: use it as "!context:not-<name>"'),
 );
 
 export const Alias = v.strictObject({

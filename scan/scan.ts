@@ -115,6 +115,8 @@ export function explainHtml(base: Matcher, html: string, options: PageOptions = 
       if (!reason) return;
       if (reason.shown) {
         describe(run, c.pattern, c.start, c.end, true, `${reason.via === 'certain' ? 'needs no context' : `context met: ${reason.via}`}; ${gate}`);
+      } else if (reason.otherSense) {
+        describe(run, c.pattern, c.start, c.end, false, `the page uses the name in another sense (${reason.otherSense.join(', ')})`);
       } else if (reason.why === 'requirement') {
         describe(run, c.pattern, c.start, c.end, false, `needs one of: ${reason.needs!.join(', ')}; the page has none`);
       } else if (reason.why === 'off-topic') {

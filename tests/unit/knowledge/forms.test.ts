@@ -35,3 +35,27 @@ describe('chip names written with a hyphen', () => {
     expect(mentions.filter((m) => m.startsWith('h20'))).toEqual([]);
   });
 });
+
+describe('abbreviations a page uses in another sense', () => {
+  it('AMD on a page about macular degeneration stays the disease, even where the page talks about AI and Nvidia GPUs', () => {
+    const mentions = found(
+      'en',
+      'Patients with AMD lose central vision. A deep learning model trained on retinal scans flagged early AMD, and the screening device runs on an Nvidia GPU; new imaging chips make it cheap. Macular degeneration affects 200 million people.',
+    );
+    expect(mentions.filter((m) => m.startsWith('amd'))).toEqual([]);
+  });
+
+  it('BIS on a page about the Bank for International Settlements stays the bank', () => {
+    const mentions = found(
+      'en',
+      'The Bank for International Settlements warned that AI chips from Nvidia now drive market swings. The BIS said central banks should watch the H20 trade.',
+    );
+    expect(mentions.filter((m) => m.startsWith('bis'))).toEqual([]);
+    expect(mentions).toContain('nvidia:Nvidia');
+  });
+
+  it('and the chip maker and the US bureau are themselves elsewhere', () => {
+    const mentions = found('en', 'BIS told AMD and Nvidia that their AI chips for China, the MI308 and the H20, need a licence.');
+    expect(mentions).toEqual(expect.arrayContaining(['bis:BIS', 'amd:AMD']));
+  });
+});
