@@ -173,9 +173,10 @@ export class Matcher {
     const hits = this.hits as Candidate[] | undefined;
     this.hits = undefined;
     if (!hits) return NO_HITS;
-    return hits.length === 1 && this.dict.patRole[hits[0]!.pattern] !== Role.FalseFriend && !hits[0]!.alts?.length
-      ? hits
-      : this.select(hits);
+    const found =
+      hits.length === 1 && this.dict.patRole[hits[0]!.pattern] !== Role.FalseFriend && !hits[0]!.alts?.length ? hits : this.select(hits);
+    if (n <= QUOTE_MAX_RUN) for (const c of found) if (QUOTE_TAIL.test(text.slice(c.end))) c.quote = true;
+    return found;
   }
 
   /** Chooses among overlapping hits (see select below); explanations watch what it drops. */
@@ -244,7 +245,9 @@ export class Matcher {
     const cells = this.cells;
     let end = last + 1;
     while (end < text.length && (cells[text.charCodeAt(end)]! & CLASS_MASK) === CLASS_IGNORABLE) end++;
-    const after = end < text.length ? cells[text.charCodeAt(end)]! >>> CLASS_BITS : Category.Open;
+    let after = end < text.length ? cells[text.charCodeAt(end)]! >>> CLASS_BITS : Category.Open;
+    // Catalan writes a double l with a middle dot inside one word: "Intel·ligència".
+    if (isMiddleDot(text.charCodeAt(end)) && /[lL]/.test(text[end - 1] ?? '') && /[lL]/.test(text[end + 1] ?? '')) after = Category.Word;
     let span: string | undefined;
     let first: Candidate | undefined;
     for (let kp = d.keyStart[key]!; kp < d.keyStart[key + 1]!; kp++) {
@@ -265,8 +268,8 @@ export class Matcher {
       if (role === Role.Context && this.knownContexts?.[d.patRef[p]!] === 1) continue;
       const hits = (this.hits ??= []);
       // Every candidate has the same four fields, so code handling them stays monomorphic.
-      if (role === Role.Context) hits.push({ pattern: p, start, end, alts: undefined });
-      else if (!first) hits.push((first = { pattern: p, start, end, alts: undefined }));
+      if (role === Role.Context) hits.push({ pattern: p, start, end, alts: undefined, quote: false });
+      else if (!first) hits.push((first = { pattern: p, start, end, alts: undefined, quote: false }));
       else (first.alts ??= []).push(p);
     }
   }
@@ -280,6 +283,21 @@ export class Matcher {
     };
     return squeeze(text, start, end, kindOf, (i) => text[i]!).normalize('NFKC');
   }
+}
+
+/**
+ * A market quote: after the name, at most a stock code (NVDA, 2330.TW, 0981.HK, (RACE))
+ * and then only figures, signs, arrows and currency to the end of a short run, as in
+ * ticker strips and quote tables ("NVDA 185.04 +1.72%", "台積電 2330 1,475 ▲ 1.03%",
+ * "Nvidia 199,05 $"). Prose never ends a name this way.
+ */
+const QUOTE_MAX_RUN = 64;
+const QUOTE_TAIL =
+  /^[\s\u00a0\u202f]*(?:[(（]?[A-Z0-9][A-Z0-9.\-]{0,11}[)）]?[\s\u00a0\u202f]+)?(?:US\$|HK\$|[$€£¥])?[+\-−]?\d(?:[\d.,'%$€£¥円元+\-−▲▼△▽↑↓\s\u00a0\u202f]|US\$|HK\$)*$/u;
+
+/** U+00B7 MIDDLE DOT, or U+0387 GREEK ANO TELEIA which Unicode folds to it. */
+function isMiddleDot(code: number): boolean {
+  return code === 0xb7 || code === 0x387;
 }
 
 /**

@@ -18,6 +18,8 @@
 //    snack page) never make a page about chips, and brand names alone do not either.
 //    Off topic, people, places and agencies are not shown, nor names resolved only
 //    through context words; a chip, company, model or rule named without doubt is.
+//    Names in market quotes (a ticker strip: "NVDA 185.04 +1.7%") are never confident:
+//    a markets ticker runs on every page of a news site, whatever the story.
 // 3. First mention. People, places and agencies are shown at their first mention only,
 //    unless the caller asks for every mention.
 
@@ -120,8 +122,12 @@ export function resolvePage(dict: CompiledDictionary, runs: readonly (readonly C
     const certain = certainOf(d, c);
     if (certain >= 0) {
       choice[i] = certain;
-      confident[i] = 1;
-      raise(d.patRef[certain]!, CONFIDENT);
+      // A name in a market quote is itself, but no evidence of the page's subject.
+      if (c.quote) raise(d.patRef[certain]!, SEEN);
+      else {
+        confident[i] = 1;
+        raise(d.patRef[certain]!, CONFIDENT);
+      }
     } else pending.push(i);
   }
 
@@ -146,7 +152,7 @@ export function resolvePage(dict: CompiledDictionary, runs: readonly (readonly C
         }
       }
       if (best < 0 || bestScore >> 1 >= NOT_MET) continue;
-      const sure = (bestScore & 1) === 0;
+      const sure = (bestScore & 1) === 0 && !c.quote;
       if (choice[i] !== best) {
         choice[i] = best;
         changed = true;

@@ -58,4 +58,11 @@ export interface Candidate {
    * for the US Commerce Department and China's ministry). Resolution picks one.
    */
   alts?: number[];
+  /**
+   * The name is part of a market quote: a ticker strip or quote table item, the name
+   * followed by nothing but a stock code and figures ("NVDA 185.04 +1.7%", "台積電 2330
+   * 1,475 ▲"). Such page furniture resolves as usual but is not evidence that the page
+   * is about the topic, so off topic it is not shown (see engine/page.ts).
+   */
+  quote?: boolean;
 }

@@ -32,6 +32,17 @@ const found = (runs: string[], options?: Parameters<typeof findMentionsInRuns>[2
 const topicOf = (runs: string[]) => resolvePage(matcher.dict, runs.map((t) => matcher.scan(t))).topic;
 
 describe('the topic gate', () => {
+  it('takes no evidence from a markets ticker: a football page with Nvidia and TSMC quotes stays silent', () => {
+    const ticker = ['Dow 46,694.97 ', 'Nvidia 187.62 ', '+0.68%', 'TSMC 2330.TW 1,375 ▲ 1.8%', 'AMD 164.67 −0.25%', 'GPU stocks'];
+    const page = [...ticker, 'Rovers won 2-1 in Singapore on Saturday.'];
+    expect(topicOf(page)).toMatchObject({ onTopic: false, mentions: 0 });
+    expect(found(page)).toEqual([]);
+    // On a page about the topic, the same quotes are mentions like any other.
+    expect(found([...ticker, 'Nvidia may sell the H200 in China.'])).toEqual(['nvidia:Nvidia', 'tsmc:TSMC', 'amd:AMD', 'nvidia:Nvidia', 'h200:H200']);
+    // A name followed by words, not figures, is prose.
+    expect(topicOf(['Nvidia 2026 plans', 'TSMC sells the H200 dies.']).mentions).toBe(3);
+  });
+
   it('shows everything on a page with confident mentions of chips, companies, models or rules', () => {
     const page = ['Nvidia says the H20 needs an export licence.', 'Trump met Nvidia in Singapore.'];
     expect(topicOf(page)).toEqual({ onTopic: true, mentions: 4, entities: 3, beyondBrands: true });
@@ -123,5 +134,14 @@ describe('requirements joined with "+"', () => {
     const reasons = explainPage(matcher.dict, runs, state);
     const licence = runs[0]!.findIndex((c) => c.start === 'Nvidia needs a '.length);
     expect(reasons[state.offsets[0]! + licence]).toEqual({ shown: true, via: 'context:export+context:chips | context:export+kind:chip' });
+  });
+});
+
+describe('word boundaries', () => {
+  it('reads a Catalan double l with a middle dot as one word, and a Greek ano teleia as punctuation', () => {
+    const m = new Matcher(compileDictionary({ terms: [{ entity: 'intel', kind: 'company', alias: 'Intel', caseSensitive: true }] }));
+    expect(m.scan('Butlletí Intel·ligència Artificial')).toEqual([]);
+    expect(m.scan('της Intel· η εταιρεία')).toHaveLength(1);
+    expect(m.scan('Intel · AMD')).toHaveLength(1);
   });
 });

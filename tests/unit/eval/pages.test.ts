@@ -5,7 +5,10 @@
 //   tests/fixtures/holdout-2  a second held-out batch, annotated and committed before
 //                             Gloss was first run on it;
 //   tests/fixtures/holdout-3  a third batch, the same way, with more pages about other
-//                             subjects chosen for their traps.
+//                             subjects chosen for their traps;
+//   tests/fixtures/holdout-4  a fourth batch, the same way, of whole pages with their
+//                             chrome: navigation, a markets ticker, most-read lists,
+//                             newsletter boxes and footers, on and off the topic.
 // Per set: recall over every expected mention, precision over chips, companies, models
 // and rules, and the number of highlights of any kind on pages about other subjects.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -20,6 +23,7 @@ const CORPORA = [
   { dir: 'tests/fixtures/holdout', minPages: 14, minOffTopic: 1 },
   { dir: 'tests/fixtures/holdout-2', minPages: 20, minOffTopic: 8 },
   { dir: 'tests/fixtures/holdout-3', minPages: 16, minOffTopic: 6 },
+  { dir: 'tests/fixtures/holdout-4', minPages: 14, minOffTopic: 5 },
 ];
 const LANGUAGES = ['en', 'el', 'zh', 'ja', 'de', 'fr', 'es'];
 const MIN_RECALL = 0.95;
