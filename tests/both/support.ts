@@ -117,19 +117,27 @@ export async function dragSelect(tab: Tab, text: string): Promise<string> {
 }
 
 /**
- * Clicks Gloss's "Add note" button, which sits just after the selection's last line.
- * It lives in a closed shadow root, so its place is computed the way the content
- * script computes it (entrypoints/content/notes.tsx), as tests/e2e/notes-support.ts does.
+ * Clicks Gloss's "Add note" button by the selection, once it is shown: it appears a
+ * moment after the selection is made (later on a busy machine), in a closed shadow root
+ * reached the way only the automation protocol can (Tab.inShadow).
  */
-export async function clickAddNote(tab: Tab): Promise<void> {
-  const at = await tab.evaluate(() => {
-    const r = [...document.getSelection()!.getRangeAt(0).getClientRects()].pop()!;
-    const vw = document.documentElement.clientWidth;
-    return { x: Math.min(r.right + 4, vw - 110) + 12, y: r.bottom + 4 + 10 };
-  });
-  // The button appears a moment after the selection is made.
-  await new Promise((r) => setTimeout(r, 150));
-  await tab.clickAt(at.x, at.y);
+export async function clickAddNote(tab: Tab, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const at = await tab.inShadow(
+      'gloss-notes',
+      (root) => {
+        const button = root.querySelector<HTMLButtonElement>('.gloss-add-note');
+        if (!button || button.hidden) return null;
+        const r = button.getBoundingClientRect();
+        return r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+      },
+      null,
+    );
+    if (at) return tab.clickAt(at.x, at.y);
+    if (Date.now() > deadline) throw new Error(`no "Add note" button by the selection after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** The highlight the keyboard is on (Gloss's focus ring): its text, where it is in the document, its centre on screen. */

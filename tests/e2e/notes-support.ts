@@ -1,6 +1,7 @@
 // Helpers for the notes tests: an article whose text a test can change between visits,
 // selecting text with the real mouse, and reading what Gloss stored and painted.
-import type { Page, Worker } from '@playwright/test';
+import { expect, type Page, type Worker } from '@playwright/test';
+import { inShadowRoot } from '../support/browser';
 
 export const SENTENCE = 'Nvidia told investors that the H20 licence arrived in April, weeks after the first filing.';
 
@@ -44,15 +45,25 @@ export async function dragSelect(page: Page, text: string): Promise<string> {
   return page.evaluate(() => document.getSelection()?.toString() ?? '');
 }
 
-/** Clicks Gloss's "Add note" button, which sits just after the selection's last line. */
+/**
+ * Clicks Gloss's "Add note" button by the selection once it is shown (it appears a
+ * moment after the selection is made, later on a busy machine), in its closed shadow root.
+ */
 export async function clickAddNote(page: Page): Promise<void> {
-  const at = await page.evaluate(() => {
-    const r = [...document.getSelection()!.getRangeAt(0).getClientRects()].pop()!;
-    const vw = document.documentElement.clientWidth;
-    return { x: Math.min(r.right + 4, vw - 110) + 12, y: r.bottom + 4 + 10 };
-  });
-  // The button appears a moment after the selection is made.
-  await page.waitForTimeout(150);
+  const shownAt = () =>
+    inShadowRoot(
+      page,
+      'gloss-notes',
+      `function () {
+        const button = this.querySelector('.gloss-add-note');
+        if (!button || button.hidden) return null;
+        const r = button.getBoundingClientRect();
+        return r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+      }`,
+      [],
+    ) as Promise<{ x: number; y: number } | null>;
+  await expect.poll(shownAt, { message: 'the "Add note" button by the selection' }).not.toBeNull();
+  const at = (await shownAt())!;
   await page.mouse.click(at.x, at.y);
 }
 
