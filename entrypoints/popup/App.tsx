@@ -2,7 +2,7 @@
 // mentions, and the stored context and timeline of any entity, read from IndexedDB.
 // A page Gloss did not read says why, and offers the one step that starts it.
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { ArticleNotes } from '../../components/ArticleNotes';
@@ -91,9 +91,16 @@ export function App() {
   const back = () => setChosen((stack) => stack.slice(0, -1));
   const mute = (entity: string, muted: boolean) => void send('ui.setMuted', { entity, muted });
   const note = (entity: string, text: string) => send('ui.setEntityNote', { entity, note: text });
+  // A choice shows at once (a control that waited for the round trip could be re-rendered
+  // back to its old state in between, and a second quick click then undid nothing); the
+  // background's answer then replaces it, unless a later choice is already on its way.
+  const changes = useRef(0);
   const change = async ({ site, ...rest }: SettingsChange) => {
+    const n = ++changes.current;
+    setSettings((s) => (s ? withChange(s, site, rest) : s));
     await send('ui.setSiteSetting', { site, ...rest });
-    setSettings(await send('ui.siteSettings', tabId === undefined ? {} : { tabId }));
+    const fresh = await send('ui.siteSettings', tabId === undefined ? {} : { tabId });
+    if (n === changes.current) setSettings(fresh);
   };
   const reload = async () => {
     if (tabId === undefined) return;
@@ -252,4 +259,15 @@ async function targetTab(): Promise<number | undefined> {
   if (param !== null && /^\d+$/.test(param)) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
+}
+
+/** The settings as they will be once the background has stored a change. */
+function withChange(s: SiteSettingsReply, site: string, change: Omit<SettingsChange, 'site'>): SiteSettingsReply {
+  const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) as Omit<SettingsChange, 'site'>;
+  if (site === '*') {
+    const effective = s.effective && set.off !== undefined ? { ...s.effective, paused: set.off } : s.effective;
+    return { ...s, everywhere: { ...s.everywhere, ...set }, effective };
+  }
+  if (site === s.site && s.effective && set.off !== undefined) return { ...s, effective: { ...s.effective, siteOff: set.off } };
+  return s;
 }
