@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { openArticle, tabIdOf } from '../support/browser';
 import { serveDirectory, type StaticServer } from '../support/server';
 import { expect, test } from './fixtures';
-import { cardState, painted } from './reader-support';
+import { cardState, painted, shownCardName } from './reader-support';
 
 let site: StaticServer;
 /** The React story: its page rendered by react-dom/server, its client bundled by esbuild (development build, which reports every mismatch). */
@@ -97,7 +97,7 @@ test('open shadow roots and same-origin iframes are read, painted, and followed 
   // Straight onto it: a pointer dragged across the page can rest on Nvidia on the way
   // (on a busy machine) and open that card over Huawei.
   await page.mouse.move(box.x, box.y);
-  await expect.poll(async () => (await cardState(page))?.name).toBe('Huawei');
+  await expect.poll(() => shownCardName(page)).toBe('Huawei');
   await page.evaluate(() => (window as unknown as { addToStory(t: string): void }).addToStory('The H200 followed.'));
   await expect.poll(() => painted(page)).toEqual(['company:Nvidia', 'chip:H20', 'company:Huawei', 'chip:Ascend 910C', 'chip:H200']);
 

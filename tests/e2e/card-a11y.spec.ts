@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openArticle, tabIdOf } from '../support/browser';
 import { serveDirectory, type StaticServer } from '../support/server';
 import { expect, SCREENSHOTS, test } from './fixtures';
-import { ARTICLE, axeWithCard, cardState, painted, pressCommand } from './reader-support';
+import { ARTICLE, axeWithCard, cardState, painted, pressCommand, shownCardName } from './reader-support';
 
 const LONG = ARTICLE.replace(
   '</main>',
@@ -28,7 +28,7 @@ for (const scheme of ['light', 'dark'] as const) {
     // The H20's card: a timeline with sources and "(reported)" events.
     await pressCommand(gloss, 'next-mention', tabId);
     await pressCommand(gloss, 'next-mention', tabId);
-    await expect.poll(async () => (await cardState(page))?.name).toBe('Nvidia H20');
+    await expect.poll(() => shownCardName(page)).toBe('Nvidia H20');
     const findings = await axeWithCard(page);
     expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, `card-${scheme}.png`) });
@@ -44,7 +44,7 @@ test('screenshots: forced colours, light and dark', async ({ gloss }) => {
     const tabId = await tabIdOf(gloss.worker, url);
     await pressCommand(gloss, 'next-mention', tabId);
     await pressCommand(gloss, 'next-mention', tabId);
-    await expect.poll(async () => (await cardState(page))?.name).toBe('Nvidia H20');
+    await expect.poll(() => shownCardName(page)).toBe('Nvidia H20');
     await page.screenshot({ path: join(SCREENSHOTS, `card-forced-${colorScheme}.png`) });
     expect(await axeWithCard(page)).toEqual([]);
     await page.close();

@@ -6,7 +6,7 @@ import { launchWithGloss, openArticle, tabIdOf } from '../support/browser';
 import { serveDirectory, type StaticServer } from '../support/server';
 import { expect, test } from './fixtures';
 import { noteSelection, paintedQuotes, story } from './notes-support';
-import { ARTICLE, cardState, focusRing, painted, pressCommand } from './reader-support';
+import { ARTICLE, cardState, focusRing, painted, pressCommand, shownCardName } from './reader-support';
 
 let site: StaticServer;
 test.beforeAll(async () => {
@@ -22,7 +22,7 @@ test('next and previous highlight by shortcut: ring, card with focus, Tab inside
   await page.focus('#before');
 
   await pressCommand(gloss, 'next-mention', tabId);
-  await expect.poll(async () => (await cardState(page))?.name).toBe('Nvidia');
+  await expect.poll(() => shownCardName(page)).toBe('Nvidia');
   expect(await focusRing(page)).toEqual(['Nvidia']);
   const state = (await cardState(page))!;
   expect(state.shown).toBe(true);
@@ -37,7 +37,7 @@ test('next and previous highlight by shortcut: ring, card with focus, Tab inside
 
   await pressCommand(gloss, 'next-mention', tabId);
   await expect.poll(() => focusRing(page)).toEqual(['H20']);
-  await expect.poll(async () => (await cardState(page))?.name).toBe('Nvidia H20');
+  await expect.poll(() => shownCardName(page)).toBe('Nvidia H20');
   await pressCommand(gloss, 'next-mention', tabId);
   await expect.poll(() => focusRing(page)).toEqual(['Nvidia']);
   await pressCommand(gloss, 'previous-mention', tabId);
@@ -104,7 +104,7 @@ test('on a Greek page in a Greek browser each part of the card says its own lang
     await expect.poll(async () => (await painted(page)).length).toBeGreaterThan(3);
     const tabId = await tabIdOf(greek.worker, url);
     await pressCommand(greek, 'next-mention', tabId);
-    await expect.poll(async () => (await cardState(page))?.name).toBeTruthy();
+    await expect.poll(() => shownCardName(page)).toBeTruthy();
     const { langs } = (await cardState(page))!;
     // The page is lang="el": nothing in the card may inherit that by accident.
     for (const part of ['card', 'name', 'summary', 'timeline'] as const) expect(langs[part], part).toMatch(/^(el|en)/);

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { inShadowRoot, openArticle } from '../support/browser';
 import { serveDirectory, type StaticServer } from '../support/server';
 import { expect, test } from './fixtures';
-import { ARTICLE, boxOf, cardState, painted } from './reader-support';
+import { ARTICLE, boxOf, cardState, painted, shownCardName } from './reader-support';
 
 const DARK = ARTICLE.replace('<body>', '<body style="background:#121417;color:#e8e8e8">');
 
@@ -39,7 +39,7 @@ function cardColours(page: Page): Promise<{ background: string; color: string }>
 async function openCard(page: Page): Promise<void> {
   const box = await boxOf(page, '#a', 'Nvidia');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
-  await expect.poll(async () => (await cardState(page))?.name).toBe('Nvidia');
+  await expect.poll(() => shownCardName(page)).toBe('Nvidia');
 }
 
 test('each main kind has its own line style, in normal and in forced colours', async ({ gloss }) => {

@@ -46,6 +46,12 @@ export interface CardState {
   live: string;
 }
 
+/** The name on the card while a card is shown, else null (a hidden card keeps its last text). */
+export async function shownCardName(page: Page): Promise<string | null> {
+  const card = await cardState(page);
+  return card?.shown ? card.name : null;
+}
+
 export async function cardState(page: Page): Promise<CardState | null> {
   return (await inShadowRoot(
     page,
