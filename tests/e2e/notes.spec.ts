@@ -29,6 +29,14 @@ test('an edited page still finds the quote approximately; a removed quote is lis
     await waitForGloss(page);
     const tabId = await tabIdOf(gloss.worker, `${site.url}/story.html`);
     await expect.poll(() => paintedQuotes(page)).toEqual([]);
+    // The page has looked for the quote (exactly, then approximately in the background)
+    // and said it is gone: the popup reads that when it opens.
+    const orphaned = () =>
+      gloss.worker.evaluate(async (key) => {
+        const tab = (await (globalThis as any).chrome.storage.session.get(key))[key] as { orphaned?: string[] } | undefined;
+        return tab?.orphaned?.length ?? 0;
+      }, `tab:${tabId}`);
+    await expect.poll(orphaned).toBe(1);
     const popup = await gloss.context.newPage();
     await popup.goto(`chrome-extension://${gloss.extensionId}/popup.html?tab=${tabId}`);
     const item = popup.locator('.article-notes .note-item');
